@@ -1,0 +1,49 @@
+# bayeslearn — every entry point builds .venv from nothing on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8888
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: lab test notebooks test-browser app bench site clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bayeslearn)"
+	$(BIN)/python tools/quiet_lab.py
+	touch $(STAMP)
+
+## make lab: JupyterLab on notebooks/, bound to 127.0.0.1; prints the URL with its token.
+lab: $(STAMP)
+	@$(BIN)/python tools/serve.py lab --port $(PORT) --root notebooks
+
+## make app: the notebooks as apps with Voila, bound to 127.0.0.1.
+app: $(STAMP)
+	@$(BIN)/python tools/serve.py voila --port $(PORT) --root notebooks
+
+## make test: ruff, unit + property + doctest + widget sweeps, then nbval over the notebooks.
+test: $(STAMP)
+	$(BIN)/ruff check src tests notebooks benchmarks tools
+	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(NBVAL) notebooks
+
+## make notebooks: re-execute every notebook in place and strip metadata.widgets.
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+
+## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
+test-browser: $(STAMP)
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
+
+## make bench: ratio benchmarks, printed as a table.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .ruff_cache .hypothesis

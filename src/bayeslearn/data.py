@@ -1,0 +1,124 @@
+"""Seeded synthetic data sets used by the notebooks.
+
+Every generator takes a ``seed`` so that a notebook, its tests and a reader's run all
+see the same numbers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import _validate as v
+
+__all__ = ["coin_heads", "coin_tosses", "regression_data", "true_function"]
+
+
+def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
+    r"""A seeded sequence of coin tosses, 1 for heads, :math:`x_i \sim \mathrm{Bernoulli}(\theta)`.
+
+    Parameters
+    ----------
+    tosses : int
+        Length of the sequence, >= 0.
+    theta : float
+        Probability of heads, in [0, 1].
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    ndarray of int, shape (tosses,)
+
+    Examples
+    --------
+    >>> x = coin_tosses(1000, 0.3, seed=1)
+    >>> x.shape, set(x.tolist()) <= {0, 1}
+    ((1000,), True)
+    """
+    tosses = v.integer(tosses, "tosses", minimum=0)
+    theta = float(v.probability(theta, "theta"))
+    seed = v.integer(seed, "seed", minimum=0)
+    rng = np.random.default_rng(seed)
+    return (rng.random(tosses) < theta).astype(int)
+
+
+def coin_heads(tosses, theta: float, seed: int = 0, size=None):
+    r"""Number of heads in ``tosses`` tosses, :math:`k \sim \mathrm{Binomial}(n, \theta)`.
+
+    Draws the count directly, so :math:`n = 10^9` tosses cost no more than 10.
+    With ``size`` it repeats the experiment (for a sampling distribution).
+
+    Parameters
+    ----------
+    tosses : int or array_like
+        Number of tosses, >= 0.
+    theta : float
+        Probability of heads, in [0, 1].
+    seed : int, default 0
+        Seed of the random generator.
+    size : int or tuple, optional
+        Number of repeated experiments.
+
+    Returns
+    -------
+    int or ndarray of int
+
+    Examples
+    --------
+    >>> coin_heads(0, 0.5)
+    0
+    """
+    n = v.count(tosses, "tosses").astype(np.int64)
+    theta = float(v.probability(theta, "theta"))
+    seed = v.integer(seed, "seed", minimum=0)
+    k = np.random.default_rng(seed).binomial(n, theta, size=size)
+    return int(k) if np.ndim(k) == 0 else k
+
+
+def true_function(x):
+    r"""The curve behind :func:`regression_data`, :math:`f(x) = \sin(2\pi x)`.
+
+    Examples
+    --------
+    >>> float(true_function(0.25))
+    1.0
+    """
+    return np.sin(2.0 * np.pi * np.asarray(x, dtype=float))
+
+
+def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
+    r"""Noisy samples of :func:`true_function` at uniform inputs in [0, 1].
+
+    .. math::
+
+        x_i \sim \mathcal U(0, 1), \qquad y_i = \sin(2\pi x_i) + \varepsilon_i, \quad
+        \varepsilon_i \sim \mathcal N(0, \sigma^2)
+
+    A smooth curve that no low-degree polynomial matches exactly, so a high degree with
+    few points overfits: the classic setting for weight decay.
+
+    Parameters
+    ----------
+    n : int
+        Number of points, >= 0.
+    noise_sigma : float, default 0.25
+        Noise standard deviation, > 0.
+    seed : int, default 0
+        Seed of the random generator; the first ``m`` points do not depend on ``n``.
+
+    Returns
+    -------
+    x, y : ndarray of shape (n,)
+
+    Examples
+    --------
+    >>> x, y = regression_data(5, seed=3)
+    >>> x.shape, bool((x >= 0).all() and (x <= 1).all())
+    ((5,), True)
+    """
+    n = v.integer(n, "n", minimum=0)
+    noise_sigma = float(v.positive(noise_sigma, "noise_sigma"))
+    seed = v.integer(seed, "seed", minimum=0)
+    x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
+    x = x_stream.random(n)
+    return x, true_function(x) + noise_sigma * noise_stream.standard_normal(n)

@@ -1,0 +1,166 @@
+"""Log-likelihoods and maximum-likelihood estimates (notebook 01).
+
+A likelihood is the probability of the observed data seen as a function of the
+parameter. We always work with its logarithm: a product of many probabilities
+underflows to ``0.0`` long before the data run out, while the sum of their logs does not.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import xlog1py, xlogy
+
+from . import _validate as v
+
+__all__ = ["bernoulli_log_likelihood", "bernoulli_mle", "gaussian_log_likelihood"]
+
+
+def bernoulli_log_likelihood(theta, heads, tosses) -> float | np.ndarray:
+    r"""Log-likelihood of a sequence of coin tosses with ``heads`` heads.
+
+    .. math::
+
+        \log p(D \mid \theta) = k \log\theta + (n - k)\log(1 - \theta)
+
+    the log of :math:`\theta^k (1-\theta)^{n-k}`, the probability of one particular
+    sequence (no binomial coefficient). :math:`0 \cdot \log 0 = 0`, so
+    :math:`\theta \in \{0, 1\}` is allowed. The cost does not depend on ``tosses``.
+
+    Parameters
+    ----------
+    theta : float or array_like
+        Probability of heads, in [0, 1]; a grid of values broadcasts.
+    heads : int or array_like
+        Number of heads :math:`k`, a whole number with ``0 <= heads <= tosses``.
+    tosses : int or array_like
+        Number of tosses :math:`n`, a whole number >= 0.
+
+    Returns
+    -------
+    float or ndarray
+        The log-likelihood, broadcast over the arguments; ``-inf`` where the data are
+        impossible (a tail seen but :math:`\theta = 1`, or a head seen but :math:`\theta = 0`).
+
+    Raises
+    ------
+    ValueError
+        If ``theta`` is outside [0, 1], a count is negative or fractional,
+        ``heads > tosses``, or anything is NaN.
+
+    See Also
+    --------
+    bernoulli_mle, beta_bernoulli_posterior
+
+    Examples
+    --------
+    >>> round(bernoulli_log_likelihood(0.5, heads=3, tosses=4), 6)  # 4 log(1/2)
+    -2.772589
+    >>> bernoulli_log_likelihood(1.0, heads=5, tosses=5)  # 0 log 0 = 0
+    0.0
+    """
+    theta = v.probability(theta, "theta")
+    k, n = v.heads_and_tosses(heads, tosses)
+    return v.scalar_or_array(_bernoulli_log_likelihood(theta, k, n))
+
+
+def _bernoulli_log_likelihood(theta, k, n):
+    """Unchecked kernel of :func:`bernoulli_log_likelihood` for inner loops."""
+    return xlogy(k, theta) + xlog1py(n - k, -theta)
+
+
+def bernoulli_mle(heads, tosses) -> float | np.ndarray:
+    r"""Maximum-likelihood estimate of a coin's probability of heads.
+
+    .. math::
+
+        \hat\theta_{\mathrm{MLE}} = \arg\max_\theta \; k\log\theta + (n-k)\log(1-\theta) = \frac{k}{n}
+
+    Parameters
+    ----------
+    heads : int or array_like
+        Number of heads :math:`k`, ``0 <= heads <= tosses``.
+    tosses : int or array_like
+        Number of tosses :math:`n`, at least 1: with no data every :math:`\theta`
+        maximises the (constant) likelihood, so there is no MLE.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`k / n`.
+
+    Raises
+    ------
+    ValueError
+        If a count is invalid, ``heads > tosses`` or ``tosses == 0``.
+
+    Examples
+    --------
+    >>> bernoulli_mle(7, 10)
+    0.7
+    """
+    k, n = v.heads_and_tosses(heads, tosses)
+    if n.size and n.min() == 0:
+        raise ValueError("tosses must be >= 1 for an MLE: with no data the likelihood is flat")
+    return v.scalar_or_array(k / n)
+
+
+def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
+    r"""Log-likelihood of i.i.d. Gaussian observations with a common mean and scale.
+
+    .. math::
+
+        \log p(y \mid \mu, \sigma) = \sum_{i=1}^{n} \log \mathcal N(y_i \mid \mu, \sigma^2)
+        = -\frac{n}{2}\log(2\pi\sigma^2) - \frac{\sum_i (y_i - \bar y)^2 + n(\bar y - \mu)^2}{2\sigma^2}
+
+    computed from the sufficient statistics :math:`n`, :math:`\bar y` and
+    :math:`\sum_i (y_i-\bar y)^2`, so a grid of means or scales costs one operation per
+    grid point, whatever the number of observations.
+
+    Parameters
+    ----------
+    y : array_like
+        The observations; every element is one observation. Empty data give 0.
+    mean : float or array_like
+        The mean :math:`\mu`; a grid broadcasts with ``sigma``. For residuals of a
+        regression pass ``y - X @ w`` with ``mean=0``.
+    sigma : float or array_like
+        The standard deviation :math:`\sigma > 0`.
+
+    Returns
+    -------
+    float or ndarray
+        The log-likelihood, shaped like ``mean`` and ``sigma`` broadcast together.
+
+    Raises
+    ------
+    ValueError
+        If anything is NaN or infinite, or ``sigma <= 0``.
+
+    See Also
+    --------
+    gaussian_mean_posterior, gaussian_log_prior
+
+    Examples
+    --------
+    >>> from scipy.stats import norm
+    >>> y = [0.5, -1.0, 2.0]
+    >>> bool(abs(gaussian_log_likelihood(y, 0.2, 1.5) - norm.logpdf(y, 0.2, 1.5).sum()) < 1e-12)
+    True
+    """
+    y = v.finite(y, "y").ravel()
+    mean = v.finite(mean, "mean")
+    sigma = v.positive(sigma, "sigma")
+    try:
+        np.broadcast_shapes(mean.shape, sigma.shape)
+    except ValueError as exc:
+        raise ValueError(
+            f"mean and sigma must broadcast together, got shapes {mean.shape} and {sigma.shape}"
+        ) from exc
+    n = y.size
+    if n == 0:
+        return v.scalar_or_array(np.zeros(np.broadcast_shapes(mean.shape, sigma.shape)))
+    ybar = y.mean()
+    scatter = np.sum((y - ybar) ** 2)
+    squares = scatter + n * (ybar - mean) ** 2
+    out = -0.5 * n * np.log(2.0 * np.pi * sigma**2) - squares / (2.0 * sigma**2)
+    return v.scalar_or_array(out)

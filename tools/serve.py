@@ -1,0 +1,40 @@
+"""Start JupyterLab or Voila on 127.0.0.1 with a fresh token and print the URL to open.
+
+Usage: ``python tools/serve.py {lab,voila} [--port N] [--root DIR]``. Adds
+``--allow-root`` when run as root (containers, classroom servers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import sys
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("app", choices=["lab", "voila"])
+    parser.add_argument("--port", type=int, default=8888)
+    parser.add_argument("--root", default="notebooks")
+    args = parser.parse_args()
+
+    token = secrets.token_hex(16)
+    root = os.path.abspath(args.root)
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+    if args.app == "lab":
+        url = f"http://127.0.0.1:{args.port}/lab?token={token}"
+        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={args.port}", "--port-retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", *as_root]
+    else:
+        url = f"http://127.0.0.1:{args.port}/voila/tree?token={token}"
+        cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
+               f"--port={args.port}", f"--Voila.root_dir={root}",
+               f"--IdentityProvider.token={token}", *as_root]
+    print(f"\n  Open {url}\n  (Ctrl-C stops the server)\n", flush=True)
+    os.execv(sys.executable, cmd)
+
+
+if __name__ == "__main__":
+    main()
