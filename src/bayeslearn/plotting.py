@@ -1,0 +1,202 @@
+"""House style for the notebooks' figures: colours, line styles, figure factories.
+
+Colours are the Okabe-Ito palette, which stays distinguishable with the common forms of
+colour blindness; every role also has its own line style, so the figures still read in
+greyscale. Importing this module imports matplotlib (the maths modules do not).
+"""
+
+from __future__ import annotations
+
+import math
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+__all__ = [
+    "COLORS",
+    "LINESTYLES",
+    "STYLE",
+    "format_number",
+    "label_axes",
+    "live_figure",
+    "small_multiples",
+    "style_line",
+    "use_style",
+]
+
+#: One colour per role in the story (Okabe-Ito).
+COLORS: dict[str, str] = {
+    "likelihood": "#0072B2",  # blue
+    "prior": "#E69F00",  # orange
+    "posterior": "#009E73",  # bluish green
+    "mle": "#0072B2",  # blue, like the likelihood it maximises
+    "map": "#D55E00",  # vermillion
+    "truth": "#000000",  # black
+    "data": "#56B4E9",  # sky blue
+    "approx": "#CC79A7",  # reddish purple
+    "neutral": "#7F7F7F",  # grey
+}
+
+#: One line style per role, so a greyscale print still separates the curves.
+LINESTYLES: dict[str, str | tuple] = {
+    "likelihood": "-",
+    "prior": "--",
+    "posterior": "-",
+    "mle": ":",
+    "map": "-.",
+    "truth": (0, (1, 1)),
+    "data": "-",
+    "approx": (0, (5, 1, 1, 1)),
+    "neutral": "-",
+}
+
+#: rcParams of the house style (applied by :func:`use_style`).
+STYLE: dict[str, object] = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 11,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "legend.frameon": False,
+    "legend.fontsize": 10,
+    "lines.linewidth": 2.0,
+    "axes.prop_cycle": mpl.cycler(
+        color=[COLORS[k] for k in ("likelihood", "prior", "posterior", "map", "approx", "data")]
+    ),
+}
+
+
+def use_style() -> None:
+    """Apply the house style to matplotlib's global rcParams (call once per notebook)."""
+    mpl.rcParams.update(STYLE)
+
+
+def style_line(role: str) -> dict[str, object]:
+    """Keyword arguments ``color`` and ``linestyle`` for a curve playing ``role``.
+
+    Parameters
+    ----------
+    role : str
+        One of the keys of :data:`COLORS`.
+
+    Examples
+    --------
+    >>> style_line("prior")
+    {'color': '#E69F00', 'linestyle': '--'}
+    """
+    if role not in COLORS:
+        raise ValueError(f"role must be one of {sorted(COLORS)}, got {role!r}")
+    return {"color": COLORS[role], "linestyle": LINESTYLES[role]}
+
+
+def live_figure(
+    ncols: int = 2, nrows: int = 1, *, width_px: int = 900, height_px: int = 350, dpi: int = 100, **subplot_kw
+) -> tuple[Figure, np.ndarray]:
+    """A figure for a live widget, outside pyplot so that nothing displays it twice.
+
+    It has an Agg canvas of its own and a constrained layout, computed once at the first
+    full draw; :class:`bayeslearn.widgets.LiveFigure` then repaints only what changes.
+
+    Parameters
+    ----------
+    ncols, nrows : int
+        Grid of axes.
+    width_px, height_px : int
+        Size in pixels (the widget shows the PNG at this size).
+    dpi : int
+        Dots per inch; the figure is ``width_px / dpi`` inches wide.
+    **subplot_kw
+        Passed to :meth:`matplotlib.figure.Figure.subplots` (``sharex``, ``gridspec_kw``, ...).
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : ndarray of Axes, shape (nrows, ncols) squeezed
+    """
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(nrows, ncols, squeeze=False, **subplot_kw)
+    return fig, axes.squeeze() if axes.size > 1 else axes[0, 0]
+
+
+def small_multiples(
+    nrows: int,
+    ncols: int,
+    *,
+    width_px: int = 960,
+    height_px: int | None = None,
+    sharex: bool = True,
+    sharey: bool = False,
+    titles: list[str] | None = None,
+) -> tuple[Figure, np.ndarray]:
+    """A pyplot grid of axes for a static figure that tells the story without a kernel.
+
+    The figure belongs to pyplot, so the notebook's inline backend shows it and stores it
+    as a PNG in the notebook (readable on GitHub).
+
+    Parameters
+    ----------
+    nrows, ncols : int
+        Grid of panels, e.g. sample sizes across and prior strengths down.
+    width_px, height_px : int
+        Size in pixels; the height defaults to 230 px a row.
+    sharex, sharey : bool
+        Share axes so the panels compare at a glance.
+    titles : list of str, optional
+        One title a panel, in reading order.
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : ndarray of Axes, shape (nrows, ncols)
+    """
+    import matplotlib.pyplot as plt
+
+    use_style()
+    height_px = height_px or 230 * nrows + 40
+    fig, axes = plt.subplots(
+        nrows, ncols, figsize=(width_px / 100, height_px / 100), dpi=100,
+        sharex=sharex, sharey=sharey, squeeze=False, layout="constrained",
+    )
+    for ax, title in zip(axes.flat, titles or [], strict=False):
+        ax.set_title(title)
+    return fig, axes
+
+
+def format_number(value: float | int) -> str:
+    """Fixed-format text for a readout: ints with separators, floats to 4 significant places.
+
+    Examples
+    --------
+    >>> format_number(10000), format_number(0.123456), format_number(float("-inf"))
+    ('10,000', '0.1235', '−∞')
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,d}"
+    value = float(value)
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    if math.isnan(value):
+        return "undefined"
+    if value != 0 and (abs(value) >= 1e5 or abs(value) < 1e-3):
+        return f"{value:.3e}"
+    return f"{value:.4g}" if abs(value) >= 1 else f"{value:.4f}"
+
+
+def label_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> Axes:
+    """Set both axis labels (with units) and an optional title; return the axes."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    if title:
+        ax.set_title(title)
+    return ax
