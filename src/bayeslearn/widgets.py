@@ -30,6 +30,7 @@ from .plotting import format_number
 __all__ = [
     "LiveFigure",
     "log_slider",
+    "prior_strength_slider",
     "probability_slider",
     "sample_size_slider",
     "sample_sizes",
@@ -111,6 +112,20 @@ def log_slider(
         readout_format=readout_format,
         **_slider_kwargs(description, tooltip),
     )
+
+
+def prior_strength_slider(
+    value: float = 1.0,
+    minimum: float = 0.01,
+    maximum: float = 100.0,
+    description: str = "prior σ (strength: small = strong)",
+    tooltip: str | None = None,
+) -> widgets.FloatLogSlider:
+    """Log-scale slider for a prior's strength: a prior σ, a pseudo-count or a λ.
+
+    Defaults suit a Gaussian prior's σ from 0.01 (very strong) to 100 (nearly flat).
+    """
+    return log_slider(value, minimum, maximum, description, tooltip=tooltip)
 
 
 def probability_slider(
