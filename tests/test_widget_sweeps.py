@@ -13,58 +13,17 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
 from pathlib import Path
 
-import matplotlib
+sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
 
-matplotlib.use("Agg")
-
-import ipywidgets as widgets  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import nbformat  # noqa: E402
-import numpy as np  # noqa: E402
 import pytest  # noqa: E402
+from nbexec import exec_notebook, slider_values  # noqa: E402
 
 from bayeslearn.widgets import LiveFigure  # noqa: E402
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
-
-
-def slider_values(control: widgets.ValueWidget, interior: int = 3) -> list:
-    """The minimum, ``interior`` values in between, and the maximum a slider can take."""
-    if isinstance(control, (widgets.SelectionSlider, widgets.Dropdown, widgets.ToggleButtons)):
-        options = list(control.options)
-        options = [o[1] if isinstance(o, tuple) else o for o in options]
-        picks = np.linspace(0, len(options) - 1, interior + 2).round().astype(int)
-        return [options[i] for i in dict.fromkeys(picks.tolist())]
-    if isinstance(control, widgets.FloatLogSlider):
-        exponents = np.linspace(control.min, control.max, interior + 2)
-        return [float(control.base**e) for e in exponents]
-    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
-        values = np.linspace(control.min, control.max, interior + 2)
-        if isinstance(control, widgets.IntSlider):
-            return sorted({int(round(x)) for x in values})
-        return [float(x) for x in values]
-    if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
-        return [False, True]
-    raise TypeError(f"no sweep defined for {type(control).__name__}")
-
-
-def run_notebook(path: Path, monkeypatch) -> dict:
-    """Execute the notebook's code cells in a fresh namespace and return it."""
-    monkeypatch.setattr(plt, "show", lambda *a, **k: plt.close("all"))
-    monkeypatch.chdir(path.parent)
-    nb = nbformat.read(path, as_version=4)
-    namespace: dict = {"__name__": "__notebook__"}
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        try:
-            exec(compile(cell.source, f"{path.name}[cell {index}]", "exec"), namespace)
-        except Exception as exc:  # pragma: no cover - the message is the point
-            raise AssertionError(f"{path.name}: cell {index} raised {exc!r}") from exc
-    plt.close("all")
-    return namespace
 
 
 def check_readout(live: LiveFigure, where: str) -> None:
@@ -107,9 +66,9 @@ def sweep(live: LiveFigure, name: str) -> int:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_every_slider_over_its_full_range(path: Path, monkeypatch) -> None:
+def test_every_slider_over_its_full_range(path: Path) -> None:
     """Every live widget survives its sliders' full ranges with a sane readout and picture."""
-    namespace = run_notebook(path, monkeypatch)
+    namespace = exec_notebook(path)
     lives = {k: v for k, v in namespace.items() if isinstance(v, LiveFigure)}
     if not path.stem.startswith("00_"):  # every lesson has a live widget; the intro may not
         assert lives, f"{path.name} defines no LiveFigure"

@@ -5,48 +5,56 @@ A flat API for the notebooks::
     import bayeslearn as bl
     bl.kl_divergence([0.5, 0.5], [0.9, 0.1])
 
-The plotting and widget helpers live in :mod:`bayeslearn.plotting` and
-:mod:`bayeslearn.widgets` and are imported explicitly, so that ``import bayeslearn``
-needs neither matplotlib nor ipywidgets.
+Submodules load lazily (as in scientific Python's SPEC 1): ``import bayeslearn`` is quick
+and imports neither scipy, matplotlib nor ipywidgets; a function's module, and scipy with
+it, is imported the first time the function is used. The plotting and widget helpers are
+imported explicitly from :mod:`bayeslearn.plotting` and :mod:`bayeslearn.widgets`.
 """
 
-from .data import coin_heads, coin_tosses, regression_data, true_function
-from .divergence import cross_entropy, entropy, kl_divergence
-from .likelihood import bernoulli_log_likelihood, bernoulli_mle, gaussian_log_likelihood
-from .posterior import (
-    beta_bernoulli_map,
-    beta_bernoulli_posterior,
-    beta_bernoulli_predictive,
-    gaussian_mean_map,
-    gaussian_mean_posterior,
-    grid_posterior,
-)
-from .prior import beta_log_prior, gaussian_log_prior
-from .regression import gradient_descent, map_weights, polynomial_features, ridge_weights
+from __future__ import annotations
+
+import importlib
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "bernoulli_log_likelihood",
-    "bernoulli_mle",
-    "beta_bernoulli_map",
-    "beta_bernoulli_posterior",
-    "beta_bernoulli_predictive",
-    "beta_log_prior",
-    "coin_heads",
-    "coin_tosses",
-    "cross_entropy",
-    "entropy",
-    "gaussian_log_likelihood",
-    "gaussian_log_prior",
-    "gaussian_mean_map",
-    "gaussian_mean_posterior",
-    "gradient_descent",
-    "grid_posterior",
-    "kl_divergence",
-    "map_weights",
-    "polynomial_features",
-    "regression_data",
-    "ridge_weights",
-    "true_function",
-]
+#: Public name -> the submodule that defines it.
+_EXPORTS: dict[str, str] = {
+    "bernoulli_log_likelihood": "likelihood",
+    "bernoulli_mle": "likelihood",
+    "beta_bernoulli_map": "posterior",
+    "beta_bernoulli_posterior": "posterior",
+    "beta_bernoulli_predictive": "posterior",
+    "beta_log_prior": "prior",
+    "coin_heads": "data",
+    "coin_tosses": "data",
+    "cross_entropy": "divergence",
+    "entropy": "divergence",
+    "gaussian_log_likelihood": "likelihood",
+    "gaussian_log_prior": "prior",
+    "gaussian_mean_map": "posterior",
+    "gaussian_mean_posterior": "posterior",
+    "gradient_descent": "regression",
+    "grid_posterior": "posterior",
+    "kl_divergence": "divergence",
+    "map_weights": "regression",
+    "polynomial_features": "regression",
+    "regression_data": "data",
+    "ridge_weights": "regression",
+    "true_function": "data",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bayeslearn' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
