@@ -1,5 +1,101 @@
-"""Self-checks for the exercises of notebook 04."""
+"""Self-checks for the exercises of notebook 04 (cross-entropy versus KL divergence).
+
+Each check computes the right answer itself, with the library, and prints only whether
+the reader's answer matches, with a hint when it does not.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+
+from ..classification import smooth_labels
+from ..divergence import entropy, kl_divergence
+from ..mixture import mixture_moments
+from ._core import close, verdict
+
+__all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4"]
+
+#: Exercise 4.1: a fair die with this many faces.
+FACES_4_1 = 6
+#: Exercise 4.2: the two distributions, p the truth and q the model.
+P_4_2, Q_4_2 = (0.5, 0.5, 0.0), (0.25, 0.25, 0.5)
+#: Exercise 4.3: number of classes and label smoothing.
+CLASSES_4_3, EPSILON_4_3 = 10, 0.1
+#: Exercise 4.4: the mixture 0.5 N(-2, 1) + 0.5 N(2, 1).
+MIXTURE_4_4 = ((0.5, 0.5), (-2.0, 2.0), (1.0, 1.0))
+
+
+def _is_bool(answer: object) -> bool:
+    return isinstance(answer, bool)
+
+
+def exercise_4_1(answer: object) -> bool:
+    """Exercise 4.1: the entropy of a fair six-sided die, in bits.
+
+    Examples
+    --------
+    >>> exercise_4_1(1.0)
+    ✗ Exercise 4.1: not yet. Hint: six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6.
+    False
+    """
+    expected = entropy([1.0 / FACES_4_1] * FACES_4_1, base=2)
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6."
+    if close(answer, entropy([1.0 / FACES_4_1] * FACES_4_1), rel=1e-3):
+        hint = "that is in nats (natural log); bits use log base 2."
+    return verdict("Exercise 4.1", ok, hint)
+
+
+def exercise_4_2(answer: object) -> bool:
+    """Exercise 4.2: KL(p‖q) in bits for p = (1/2, 1/2, 0) and q = (1/4, 1/4, 1/2).
+
+    Examples
+    --------
+    >>> exercise_4_2(0.5)
+    ✗ Exercise 4.2: not yet. Hint: sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0).
+    False
+    """
+    expected = kl_divergence(P_4_2, Q_4_2, base=2)
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0)."
+    if close(answer, kl_divergence(Q_4_2, P_4_2, base=2)):
+        hint = "that is KL(q‖p), the other direction: the expectation is taken under p."
+    elif close(answer, kl_divergence(P_4_2, Q_4_2), rel=1e-3):
+        hint = "that is in nats (natural log); bits use log base 2."
+    return verdict("Exercise 4.2", ok, hint)
+
+
+def exercise_4_3(answer: object) -> bool:
+    """Exercise 4.3: the constant gap H(p̃) in nats between the CE and KL losses, K = 10, ε = 0.1.
+
+    Examples
+    --------
+    >>> exercise_4_3(0.0)
+    ✗ Exercise 4.3: not yet. Hint: p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy.
+    False
+    """
+    expected = entropy(smooth_labels(0, CLASSES_4_3, EPSILON_4_3))
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy."
+    if close(answer, expected / math.log(2), rel=1e-3):
+        hint = "that is in bits; the losses are in nats (natural log)."
+    return verdict("Exercise 4.3", ok, hint)
+
+
+def exercise_4_4(answer: object) -> bool:
+    """Exercise 4.4: σ of the Gaussian closest in forward KL to 0.5 N(−2, 1) + 0.5 N(2, 1).
+
+    Examples
+    --------
+    >>> exercise_4_4(1.0)
+    ✗ Exercise 4.4: not yet. Hint: that σ fits one mode (reverse KL); forward KL matches the mean and variance.
+    False
+    """
+    _, expected = mixture_moments(*MIXTURE_4_4)
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "forward KL matches moments: variance = average component variance + variance of the means."
+    if close(answer, 1.0):
+        hint = "that σ fits one mode (reverse KL); forward KL matches the mean and variance."
+    elif close(answer, expected**2, rel=1e-3):
+        hint = "that is the variance; σ is its square root."
+    return verdict("Exercise 4.4", ok, hint)

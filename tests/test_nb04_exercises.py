@@ -1,0 +1,88 @@
+"""The self-checks of notebook 04: right answers pass, wrong ones fail, no answer is printed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+
+import numpy as np
+import pytest
+from scipy import stats
+
+from bayeslearn import exercises as check
+
+# The answers, computed independently of the library (closed forms, scipy).
+K, EPS = 10, 0.1
+HIGH, LOW = 1 - EPS + EPS / K, EPS / K
+ANSWERS = {
+    "exercise_4_1": math.log2(6),
+    "exercise_4_2": stats.entropy([0.5, 0.5, 0.0], [0.25, 0.25, 0.5], base=2),
+    "exercise_4_3": -HIGH * math.log(HIGH) - (K - 1) * LOW * math.log(LOW),
+    # variance of the mixture: mean component variance + variance of the component means
+    "exercise_4_4": math.sqrt(1.0 + 4.0),
+}
+WRONG = {
+    "exercise_4_1": [math.log(6), 6, 1.0, None, "six", float("nan"), True],
+    "exercise_4_2": [math.inf, math.log(2), 0.5, 0.0, None, True],
+    "exercise_4_3": [0.0, ANSWERS["exercise_4_3"] / math.log(2), math.log(10), None],
+    "exercise_4_4": [1.0, 5.0, 2.0, None, -math.sqrt(5.0)],
+}
+
+
+def renderings(value: float) -> list[str]:
+    """The ways an answer could leak into printed text."""
+    out = {repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"}
+    if float(value).is_integer():
+        out.add(f"{int(value)} bit")
+    return sorted(out)
+
+
+def test_the_answers_are_what_the_notebook_says() -> None:
+    assert ANSWERS["exercise_4_1"] == pytest.approx(2.584963, abs=1e-6)
+    assert ANSWERS["exercise_4_2"] == pytest.approx(1.0, abs=1e-12)
+    assert ANSWERS["exercise_4_3"] == pytest.approx(0.500288, abs=1e-6)
+    assert np.isinf(stats.entropy([0.25, 0.25, 0.5], [0.5, 0.5, 0.0]))  # the reverse direction
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(ANSWERS[name]) is True
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and "right" in out
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_within_rounding_passes(name: str) -> None:
+    assert getattr(check, name)(round(ANSWERS[name], 4)) is True
+
+
+@pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
+def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(wrong) is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗") and "Hint:" in out
+    hint = out.split("Hint:", 1)[1]
+    for text in renderings(ANSWERS[name]):
+        assert text not in hint, f"{name} printed its answer {text!r}"
+
+
+def test_targeted_hints() -> None:
+    """Common slips get a hint about the slip itself."""
+    cases = [("exercise_4_1", math.log(6), "nats"), ("exercise_4_2", math.inf, "other direction"),
+             ("exercise_4_2", math.log(2), "nats"), ("exercise_4_3", ANSWERS["exercise_4_3"] / math.log(2), "bits"),
+             ("exercise_4_4", 1.0, "reverse KL"), ("exercise_4_4", 5.0, "square root")]
+    for name, answer, phrase in cases:
+        assert phrase in _hint(name, answer), (name, answer)
+
+
+def _hint(name: str, answer: object) -> str:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        getattr(check, name)(answer)
+    return buffer.getvalue()
+
+
+def test_exercises_are_exported() -> None:
+    for name in ANSWERS:
+        assert callable(getattr(check, name))
