@@ -19,6 +19,8 @@ __version__ = "0.1.0"
 
 #: Public name -> the submodule that defines it.
 _EXPORTS: dict[str, str] = {
+    "adam": "optim",
+    "adamw": "optim",
     "bernoulli_log_likelihood": "likelihood",
     "bernoulli_mle": "likelihood",
     "beta_bernoulli_map": "posterior",
@@ -41,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "kl_divergence": "divergence",
     "laplace_approximation": "logodds",
     "laplace_kl_divergence": "logodds",
+    "least_squares_gradient": "optim",
     "log_softmax": "classification",
     "logodds_log_posterior": "logodds",
     "logodds_map": "logodds",
@@ -52,11 +55,13 @@ _EXPORTS: dict[str, str] = {
     "polynomial_features": "regression",
     "regression_data": "data",
     "ridge_weights": "regression",
+    "sgd": "optim",
     "smooth_labels": "classification",
     "softmax": "classification",
     "softmax_cross_entropy": "classification",
     "softmax_cross_entropy_gradient": "classification",
     "softmax_kl_divergence": "classification",
+    "squared_error": "optim",
     "train_softmax_regression": "classification",
     "true_function": "data",
 }

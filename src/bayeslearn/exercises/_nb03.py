@@ -1,5 +1,81 @@
-"""Self-checks for the exercises of notebook 03."""
+"""Self-checks for the exercises of notebook 03 (weight decay is a Gaussian prior)."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import numpy as np
+
+from ..regression import map_weights
+from ._core import close, verdict
+
+__all__ = ["exercise_3_1", "exercise_3_2", "exercise_3_3", "exercise_3_4"]
+
+
+def exercise_3_1(answer: object) -> bool:
+    r"""Exercise 3.1: the ridge strength :math:`\lambda` of noise :math:`\sigma = 0.3` and prior :math:`\tau = 0.6`.
+
+    Examples
+    --------
+    >>> exercise_3_1(2.0)
+    ✗ Exercise 3.1: not yet. Hint: λ = σ²/τ²: square both scales, then divide noise by prior.
+    False
+    """
+    expected = 0.3**2 / 0.6**2
+    return verdict(
+        "Exercise 3.1", close(answer, expected), "λ = σ²/τ²: square both scales, then divide noise by prior."
+    )
+
+
+def exercise_3_2(answer: object) -> bool:
+    r"""Exercise 3.2: the MAP weight of :math:`y = w x` with x = (1, 2, 3), y = (2, 3, 7), σ = 1, τ = 0.5.
+
+    Examples
+    --------
+    >>> exercise_3_2(29 / 14)
+    ✗ Exercise 3.2: not yet. Hint: one feature: ŵ = Σ x_i y_i / (Σ x_i² + λ), with λ = σ²/τ² (not 0).
+    False
+    """
+    X = np.array([[1.0], [2.0], [3.0]])
+    expected = float(map_weights(X, np.array([2.0, 3.0, 7.0]), noise_sigma=1.0, prior_sigma=0.5)[0])
+    return verdict(
+        "Exercise 3.2",
+        close(answer, expected),
+        "one feature: ŵ = Σ x_i y_i / (Σ x_i² + λ), with λ = σ²/τ² (not 0).",
+    )
+
+
+def exercise_3_3(answer: object) -> bool:
+    r"""Exercise 3.3: the prior :math:`\tau` behind ``SGD(weight_decay=1e-4)`` on a mean loss.
+
+    The loss is :math:`\frac1N \sum_i \tfrac12 (y_i - f(x_i))^2` over N = 50,000 examples with
+    noise :math:`\sigma = 0.1`.
+
+    Examples
+    --------
+    >>> exercise_3_3(10.0)
+    ✗ Exercise 3.3: not yet. Hint: scale the objective by N/σ²; then match N·wd/σ² · ‖w‖²/2 to ‖w‖²/(2τ²).
+    False
+    """
+    n, weight_decay, noise_sigma = 50_000, 1e-4, 0.1
+    expected = noise_sigma / np.sqrt(n * weight_decay)
+    return verdict(
+        "Exercise 3.3",
+        close(answer, expected),
+        "scale the objective by N/σ²; then match N·wd/σ² · ‖w‖²/2 to ‖w‖²/(2τ²).",
+    )
+
+
+def exercise_3_4(answer: object) -> bool:
+    r"""Exercise 3.4: the largest :math:`|w_i|` full-batch AdamW can end at with ``weight_decay=0.05``.
+
+    Examples
+    --------
+    >>> exercise_3_4(0.05)
+    ✗ Exercise 3.4: not yet. Hint: at rest, λ·w_i must cancel m̂_i/√v̂_i, whose size is at most 1.
+    False
+    """
+    expected = 1.0 / 0.05
+    return verdict(
+        "Exercise 3.4",
+        close(answer, expected),
+        "at rest, λ·w_i must cancel m̂_i/√v̂_i, whose size is at most 1.",
+    )
