@@ -94,7 +94,9 @@ def heads_and_tosses(heads: object, tosses: object) -> tuple[np.ndarray, np.ndar
 
 def integer(value: object, name: str, minimum: int = 0) -> int:
     """A Python int >= ``minimum`` (bools and fractional numbers are rejected)."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+    if isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be an integer, got a bool")
+    if not isinstance(value, numbers.Integral):
         if isinstance(value, numbers.Real) and float(value).is_integer():
             value = int(value)
         else:
@@ -112,7 +114,7 @@ def distribution(value: object, name: str) -> np.ndarray:
         raise ValueError(f"{name} must be a distribution over the last axis, got a scalar")
     if arr.shape[-1] == 0:
         raise ValueError(f"{name} must not be empty")
-    if arr.min() < 0.0:
+    if arr.size and arr.min() < 0.0:
         raise ValueError(f"{name} must be non-negative, got {arr.min()}")
     totals = arr.sum(axis=-1)
     if not np.all(np.abs(totals - 1.0) <= SUM_TOLERANCE):
@@ -159,6 +161,13 @@ def design(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:
     if X.shape[0] != y.shape[0]:
         raise ValueError(f"X and y must have the same number of rows, got {X.shape[0]} and {y.shape[0]}")
     return X, y
+
+
+def scalar(arr: np.ndarray, name: str) -> float:
+    """A Python float from an already-checked 0-d array; reject arrays of any other shape."""
+    if np.ndim(arr) != 0:
+        raise ValueError(f"{name} must be a single number, got shape {np.shape(arr)}")
+    return float(arr)
 
 
 def scalar_or_array(value: np.ndarray) -> float | np.ndarray:

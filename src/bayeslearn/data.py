@@ -36,7 +36,7 @@ def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     ((1000,), True)
     """
     tosses = v.integer(tosses, "tosses", minimum=0)
-    theta = float(v.probability(theta, "theta"))
+    theta = v.scalar(v.probability(theta, "theta"), "theta")
     seed = v.integer(seed, "seed", minimum=0)
     rng = np.random.default_rng(seed)
     return (rng.random(tosses) < theta).astype(int)
@@ -69,7 +69,7 @@ def coin_heads(tosses, theta: float, seed: int = 0, size=None):
     0
     """
     n = v.count(tosses, "tosses").astype(np.int64)
-    theta = float(v.probability(theta, "theta"))
+    theta = v.scalar(v.probability(theta, "theta"), "theta")
     seed = v.integer(seed, "seed", minimum=0)
     k = np.random.default_rng(seed).binomial(n, theta, size=size)
     return int(k) if np.ndim(k) == 0 else k
@@ -117,7 +117,7 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
     ((5,), True)
     """
     n = v.integer(n, "n", minimum=0)
-    noise_sigma = float(v.positive(noise_sigma, "noise_sigma"))
+    noise_sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     x = x_stream.random(n)

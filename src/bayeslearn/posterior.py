@@ -156,9 +156,9 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
 
 def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
     y = v.finite(y, "y").ravel()
-    sigma = float(v.positive(sigma, "sigma"))
-    prior_mean = float(v.finite(prior_mean, "prior_mean"))
-    prior_sigma = float(v.positive(prior_sigma, "prior_sigma"))
+    sigma = v.scalar(v.positive(sigma, "sigma"), "sigma")
+    prior_mean = v.scalar(v.finite(prior_mean, "prior_mean"), "prior_mean")
+    prior_sigma = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma")
     precision = 1.0 / prior_sigma**2 + y.size / sigma**2
     mean = (prior_mean / prior_sigma**2 + y.sum() / sigma**2) / precision
     return float(mean), float(np.sqrt(1.0 / precision))
@@ -234,7 +234,8 @@ def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
 
     where :math:`\ell_j` and :math:`\pi_j` are the log-likelihood and log-prior at grid
     point :math:`j`. Subtracting the log-sum-exp (the log evidence on the grid) before
-    exponentiating means nothing underflows, even for :math:`10^9` tosses.
+    exponentiating means nothing underflows, even for :math:`10^9` tosses; a final division
+    by the sum removes the rounding left by large log values, so the masses sum to 1.
 
     Parameters
     ----------
@@ -275,4 +276,5 @@ def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
         raise ValueError("log_likelihood must not be empty")
     if np.isneginf(total).all():
         raise ValueError("log_likelihood, log_prior: the posterior is zero at every grid point")
-    return np.exp(total - logsumexp(total))
+    masses = np.exp(total - logsumexp(total))
+    return masses / masses.sum()

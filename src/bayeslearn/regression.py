@@ -98,19 +98,21 @@ def ridge_weights(X, y, alpha) -> np.ndarray:
     [1.0]
     """
     X, y = v.design(X, y)
-    alpha = float(v.non_negative(alpha, "alpha"))
+    alpha = v.scalar(v.non_negative(alpha, "alpha"), "alpha")
     return _ridge(X, y, alpha)
 
 
 def _ridge(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
-    if X.shape[0] == 0:
+    if X.size == 0:  # no samples or no features: the minimum-norm solution is 0
         return np.zeros(X.shape[1])
     U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    # Singular values below the rank tolerance are rounding noise for an exact 0, whose
+    # gain is 0 for every alpha; dividing by them would blow up a tiny alpha.
+    keep = s > s[0] * max(X.shape) * np.finfo(float).eps
     if alpha == 0.0:
-        keep = s > s[0] * max(X.shape) * np.finfo(float).eps
         gain = np.divide(1.0, s, out=np.zeros_like(s), where=keep)
     else:
-        gain = s / (s * s + alpha)
+        gain = np.where(keep, s / (s * s + alpha), 0.0)
     return Vt.T @ (gain * (U.T @ y))
 
 
@@ -144,8 +146,8 @@ def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
     1.333333
     """
     X, y = v.design(X, y)
-    noise_sigma = float(v.positive(noise_sigma, "noise_sigma"))
-    prior_sigma = float(v.positive(prior_sigma, "prior_sigma"))
+    noise_sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
+    prior_sigma = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma")
     return _ridge(X, y, noise_sigma**2 / prior_sigma**2)
 
 
@@ -195,8 +197,8 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     ((201, 1), 1.0)
     """
     X, y = v.design(X, y)
-    lam = float(v.non_negative(weight_decay, "weight_decay"))
-    eta = float(v.positive(learning_rate, "learning_rate"))
+    lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
+    eta = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     steps = v.integer(steps, "steps", minimum=0)
     curvature = (np.linalg.norm(X, 2) ** 2 if X.size else 0.0) + lam
     if curvature > 0 and eta >= 2.0 / curvature:
