@@ -88,7 +88,7 @@ def test_smooth_labels_keeps_the_label_shape():
     [([0, 3], 3, 0.1, ValueError, "labels must be < num_classes"), ([-1], 3, 0.1, ValueError, "labels"),
      ([0.5], 3, 0.1, ValueError, "labels"), ([0], 3, 1.5, ValueError, "epsilon"),
      ([0], 3, -0.1, ValueError, "epsilon"), ([0], 3, [0.1, 0.2], ValueError, "epsilon"),
-     ([0], 2.5, 0.1, TypeError, "num_classes"), ([0], 0, 0.1, ValueError, "num_classes"),
+     ([0], 2.5, 0.1, ValueError, "num_classes"), ([0], 0, 0.1, ValueError, "num_classes"),
      ([0], True, 0.1, TypeError, "num_classes")],
 )
 def test_smooth_labels_rejects_bad_arguments(labels, num_classes, epsilon, error, match):
@@ -187,7 +187,7 @@ def test_gaussian_blobs_rejects_bad_arguments():
         bl.gaussian_blobs(-1)
     with pytest.raises(ValueError, match="spread"):
         bl.gaussian_blobs(5, spread=0.0)
-    with pytest.raises(TypeError, match="num_classes"):
+    with pytest.raises(ValueError, match="num_classes"):
         bl.gaussian_blobs(5, num_classes=2.5)
 
 

@@ -97,10 +97,11 @@ def integer(value: object, name: str, minimum: int = 0) -> int:
     if isinstance(value, (bool, np.bool_)):
         raise TypeError(f"{name} must be an integer, got a bool")
     if not isinstance(value, numbers.Integral):
-        if isinstance(value, numbers.Real) and float(value).is_integer():
-            value = int(value)
-        else:
-            raise TypeError(f"{name} must be an integer, got {value!r}")
+        if not isinstance(value, numbers.Real):
+            raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+        if not float(value).is_integer():  # 2.5, nan, inf: a number, but not a whole one
+            raise ValueError(f"{name} must be a whole number, got {value!r}")
+        value = int(value)
     value = operator.index(value)
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
