@@ -209,6 +209,21 @@ def test_each_training_step_follows_the_finite_difference_gradient(epsilon, weig
     np.testing.assert_allclose(two.bias, one.bias - lr * grad_b, atol=1e-8)
 
 
+@pytest.mark.parametrize("features", [2, 12])
+def test_training_steps_agree_with_a_plain_matrix_implementation(features):
+    """Both inner paths (feature by feature for few features, BLAS for many) do the same maths."""
+    rng = np.random.default_rng(features)
+    X, y = rng.normal(size=(60, features)), rng.integers(4, size=60)
+    targets = bl.smooth_labels(y, 4, 0.1)
+    W, b = np.zeros((features, 4)), np.zeros(4)
+    for _ in range(5):
+        residual = (special.softmax(X @ W + b, axis=1) - targets) / len(y)
+        W, b = W - 0.3 * (X.T @ residual + 0.01 * W), b - 0.3 * residual.sum(axis=0)
+    model = bl.train_softmax_regression(X, y, 4, epsilon=0.1, learning_rate=0.3, steps=5, weight_decay=0.01)
+    np.testing.assert_allclose(model.weights, W, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(model.bias, b, rtol=1e-12, atol=1e-14)
+
+
 @pytest.mark.parametrize("C", [1.0, 100.0])
 def test_training_converges_to_scikit_learn_multinomial_logistic_regression(C):
     X, y = bl.gaussian_blobs(300, seed=2)

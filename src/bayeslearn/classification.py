@@ -428,7 +428,8 @@ class SoftmaxRegression:
         Mean training cross-entropy against the smoothed labels, before the first step and
         after each step (nats).
     kl_divergence : ndarray of shape (steps + 1,)
-        Mean training KL divergence from the smoothed labels to the predictions (nats).
+        Mean training KL divergence from the smoothed labels to the predictions (nats),
+        clipped at 0 against rounding error.
     eval_cross_entropy : ndarray of shape (steps + 1,) or None
         Mean cross-entropy on the evaluation set, with the same smoothing, if one was given.
 
@@ -569,6 +570,28 @@ def _log_softmax_columns(z: np.ndarray) -> np.ndarray:
     return z - np.log(np.exp(z).sum(axis=0))
 
 
+#: Up to this many features the (K x d) by (d x n) products are done feature by feature,
+#: without BLAS (and the loss sums without ``vdot``): for such skinny products a threaded
+#: BLAS spends more time starting and synchronising threads than computing, and on a busy
+#: machine that costs ~100x.
+_ELEMENTWISE_FEATURES = 8
+
+
+def _logits_columns(WT: np.ndarray, b: np.ndarray, XT: np.ndarray) -> np.ndarray:
+    if XT.shape[0] > _ELEMENTWISE_FEATURES:
+        return WT @ XT + b
+    z = np.repeat(b, XT.shape[1], axis=1)
+    for j in range(XT.shape[0]):
+        z += WT[:, j : j + 1] * XT[j]
+    return z
+
+
+def _weight_gradient(residual: np.ndarray, XT: np.ndarray) -> np.ndarray:
+    if XT.shape[0] > _ELEMENTWISE_FEATURES:
+        return residual @ XT.T
+    return np.stack([(residual * XT[j]).sum(axis=1) for j in range(XT.shape[0])], axis=1)
+
+
 def _train(X, targets, eps, lr, steps, lam, eval_X, eval_targets) -> SoftmaxRegression:
     # Work on transposed, contiguous (features x n) and (K x n) arrays: numpy reduces over a
     # short leading axis far faster than over a short trailing one.
@@ -583,17 +606,18 @@ def _train(X, targets, eps, lr, steps, lam, eval_X, eval_targets) -> SoftmaxRegr
         eval_ce = np.empty(steps + 1)
         eval_XT, eval_P = np.ascontiguousarray(eval_X.T), np.ascontiguousarray(eval_targets.T)
     for t in range(steps + 1):
-        log_q = _log_softmax_columns(WT @ XT + b)
-        cross = np.vdot(P, log_q) / n
+        log_q = _log_softmax_columns(_logits_columns(WT, b, XT))
+        cross = (P * log_q).sum() / n
         ce[t] = -cross
-        kl[t] = plogp - cross
+        kl[t] = max(plogp - cross, 0.0)  # >= 0; rounding could leave -1e-17
         if eval_ce is not None:
-            eval_ce[t] = -np.vdot(eval_P, _log_softmax_columns(WT @ eval_XT + b)) / eval_XT.shape[1]
+            eval_log_q = _log_softmax_columns(_logits_columns(WT, b, eval_XT))
+            eval_ce[t] = -(eval_P * eval_log_q).sum() / eval_XT.shape[1]
         if t == steps:
             break
         residual = np.exp(log_q)
         residual -= P
         residual /= n
-        WT = WT - lr * (residual @ X + lam * WT)
+        WT = WT - lr * (_weight_gradient(residual, XT) + lam * WT)
         b = b - lr * residual.sum(axis=1, keepdims=True)
     return SoftmaxRegression(np.ascontiguousarray(WT.T), b[:, 0].copy(), eps, ce, kl, eval_ce)
