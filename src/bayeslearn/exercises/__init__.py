@@ -9,3 +9,5 @@ from ._nb01 import *  # noqa: F403
 from ._nb02 import *  # noqa: F403
 from ._nb03 import *  # noqa: F403
 from ._nb04 import *  # noqa: F403
+from ._nb05 import *  # noqa: F403
+from ._nb06 import *  # noqa: F403

@@ -1,0 +1,5 @@
+"""Self-checks for the exercises of notebook 05."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
