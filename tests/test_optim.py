@@ -164,7 +164,7 @@ def test_zero_steps_return_the_start(problem) -> None:
         ({"learning_rate": -0.1}, ValueError, "learning_rate"),
         ({"learning_rate": np.ones(3)}, ValueError, "learning_rate"),
         ({"steps": -1}, ValueError, "steps"),
-        ({"steps": 2.5}, TypeError, "steps"),
+        ({"steps": 2.5}, ValueError, "steps"),
         ({"beta1": 1.0}, ValueError, "beta1"),
         ({"beta2": -0.1}, ValueError, "beta2"),
         ({"eps": 0.0}, ValueError, "eps"),
@@ -186,3 +186,22 @@ def test_weight_decay_and_momentum_are_checked() -> None:
         sgd(lambda w: w, [1.0], 0.1, 2, weight_decay=-0.1)
     with pytest.raises(ValueError, match="^momentum"):
         sgd(lambda w: w, [1.0], 0.1, 2, momentum=1.0)
+
+
+def test_cosine_schedule_matches_the_annealing_formula() -> None:
+    rates = bl.cosine_schedule(0.1, 50, final=0.01)
+    for t in range(50):
+        assert rates[t] == pytest.approx(0.01 + 0.045 * (1 + np.cos(np.pi * t / 50)), rel=1e-14)
+    assert rates[0] == 0.1 and np.all(np.diff(rates) < 0)
+    assert bl.cosine_schedule(0.1, 0).shape == (0,)
+    with pytest.raises(ValueError, match="^final"):
+        bl.cosine_schedule(0.1, 5, final=0.2)
+
+
+def test_a_decaying_schedule_lets_adam_settle_where_a_constant_rate_hovers() -> None:
+    """Constant-rate Adam leaves the minimum again once its second moment has decayed."""
+    x, y = bl.regression_data(10, seed=6)
+    X = bl.polynomial_features(2 * x - 1, 1)
+    grad, ridge = least_squares_gradient(X, y), bl.ridge_weights(X, y, 2.0)
+    settled = adam(grad, [0.0, 0.0], bl.cosine_schedule(0.05, 4000), 4000, l2=2.0)[-1]
+    assert np.allclose(settled, ridge, atol=1e-12)

@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "beta_log_prior": "prior",
     "coin_heads": "data",
     "coin_tosses": "data",
+    "cosine_schedule": "optim",
     "cross_entropy": "divergence",
     "entropy": "divergence",
     "fit_gaussian_kl": "mixture",

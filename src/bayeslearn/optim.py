@@ -25,7 +25,7 @@ import numpy as np
 
 from . import _validate as v
 
-__all__ = ["adam", "adamw", "least_squares_gradient", "sgd", "squared_error"]
+__all__ = ["adam", "adamw", "cosine_schedule", "least_squares_gradient", "sgd", "squared_error"]
 
 
 def _number(value: object, name: str, check: Callable[[object, str], np.ndarray]) -> float:
@@ -162,6 +162,50 @@ def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
         return gram @ w - Xt_y
 
     return grad
+
+
+def cosine_schedule(learning_rate, steps, final=0.0) -> np.ndarray:
+    r"""Cosine-annealed learning rates, one per step, from ``learning_rate`` down towards ``final``.
+
+    .. math::
+
+        \eta_t = \eta_{\min} + \tfrac12 (\eta_0 - \eta_{\min})
+                 \left(1 + \cos\frac{\pi t}{T}\right), \qquad t = 0, \dots, T - 1
+
+    (the schedule of ``torch.optim.lr_scheduler.CosineAnnealingLR`` with ``T_max = T``).
+    A decaying rate lets Adam settle on its fixed point instead of hovering around it.
+
+    Parameters
+    ----------
+    learning_rate : float
+        Starting rate :math:`\eta_0 > 0`.
+    steps : int
+        Number of steps :math:`T \ge 0`.
+    final : float, default 0.0
+        Floor :math:`\eta_{\min}`, in :math:`[0, \eta_0]`.
+
+    Returns
+    -------
+    ndarray of shape (steps,)
+
+    Raises
+    ------
+    ValueError
+        If ``learning_rate <= 0``, ``steps < 0`` or ``final`` is outside :math:`[0, \eta_0]`.
+    TypeError
+        If ``steps`` is not an integer.
+
+    Examples
+    --------
+    >>> cosine_schedule(1.0, 4).round(4).tolist()
+    [1.0, 0.8536, 0.5, 0.1464]
+    """
+    eta0 = _number(learning_rate, "learning_rate", v.positive)
+    steps = v.integer(steps, "steps", minimum=0)
+    floor = _number(final, "final", v.non_negative)
+    if floor > eta0:
+        raise ValueError(f"final must be <= learning_rate = {eta0}, got {floor}")
+    return floor + 0.5 * (eta0 - floor) * (1.0 + np.cos(np.pi * np.arange(steps) / max(steps, 1)))
 
 
 def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np.ndarray:
