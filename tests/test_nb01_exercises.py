@@ -45,7 +45,7 @@ def test_the_answers_are_what_the_notebook_says() -> None:
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(ANSWERS[name]) is True
+    assert getattr(check, name)(ANSWERS[name]).ok is True
     out = capsys.readouterr().out
     assert out.startswith("✓") and "right" in out
 
@@ -54,12 +54,12 @@ def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> N
 def test_right_answer_within_rounding_passes(name: str) -> None:
     value = ANSWERS[name]
     rounded = round(value, 4) if not float(value).is_integer() else value
-    assert getattr(check, name)(rounded) is True
+    assert getattr(check, name)(rounded).ok is True
 
 
 @pytest.mark.parametrize("name, wrong", [(n, w) for n, ws in WRONG.items() for w in ws])
 def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(wrong) is False
+    assert getattr(check, name)(wrong).ok is False
     out = capsys.readouterr().out
     assert out.startswith("✗") and "Hint:" in out
     hint = out.split("Hint:", 1)[1]

@@ -55,7 +55,7 @@ def test_the_answers_are_what_the_notebook_says() -> None:
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(ANSWERS[name]) is True
+    assert getattr(check, name)(ANSWERS[name]).ok is True
     out = capsys.readouterr().out
     assert out.startswith("✓") and "right" in out
 
@@ -63,12 +63,12 @@ def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> N
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_rounded_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Four significant digits are enough."""
-    assert getattr(check, name)(float(f"{ANSWERS[name]:.4g}")) is True
+    assert getattr(check, name)(float(f"{ANSWERS[name]:.4g}")).ok is True
 
 
 @pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in sorted(WRONG.items()) for w in ws])
 def test_wrong_answer_fails_without_leaking(name: str, wrong, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(wrong) is False
+    assert getattr(check, name)(wrong).ok is False
     out = capsys.readouterr().out
     assert out.startswith("✗") and "Hint:" in out
     for text in renderings(ANSWERS[name]):

@@ -23,7 +23,7 @@ WRONG = {"exercise_3_1": 0.5, "exercise_3_2": 29 / 14, "exercise_3_3": 10.0, "ex
 
 @pytest.mark.parametrize("name", sorted(RIGHT))
 def test_a_right_answer_passes(name, capsys) -> None:
-    assert getattr(check, name)(RIGHT[name]) is True
+    assert getattr(check, name)(RIGHT[name]).ok is True
     assert "right" in capsys.readouterr().out
 
 
@@ -31,7 +31,7 @@ def test_a_right_answer_passes(name, capsys) -> None:
 @pytest.mark.parametrize("answer", ["wrong", "none", "text"])
 def test_a_wrong_answer_fails_without_revealing_the_answer(name, answer, capsys) -> None:
     value = {"wrong": WRONG[name], "none": None, "text": "lambda"}[answer]
-    assert getattr(check, name)(value) is False
+    assert getattr(check, name)(value).ok is False
     out = capsys.readouterr().out
     assert "not yet" in out and "Hint" in out
     expected = RIGHT[name]

@@ -47,19 +47,19 @@ def test_the_answers_are_what_the_notebook_says() -> None:
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(ANSWERS[name]) is True
+    assert getattr(check, name)(ANSWERS[name]).ok is True
     out = capsys.readouterr().out
     assert out.startswith("✓") and "right" in out
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
 def test_right_answer_within_rounding_passes(name: str) -> None:
-    assert getattr(check, name)(round(ANSWERS[name], 4)) is True
+    assert getattr(check, name)(round(ANSWERS[name], 4)).ok is True
 
 
 @pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
 def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(wrong) is False
+    assert getattr(check, name)(wrong).ok is False
     out = capsys.readouterr().out
     assert out.startswith("✗") and "Hint:" in out
     hint = out.split("Hint:", 1)[1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["close", "verdict"]
+__all__ = ["Verdict", "close", "verdict"]
 
 
 def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9) -> bool:
@@ -18,17 +18,42 @@ def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9
     return math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
 
 
-def verdict(name: str, ok: bool, hint: str) -> bool:
-    """Print ``✓ name: right`` or ``✗ name: not yet — hint``; return ``ok``.
+class Verdict:
+    """The outcome of a self-check: true when right, and silent in a notebook.
+
+    The check has already printed its message; showing ``True`` or ``False`` under it
+    would only repeat it. ``bool(verdict)`` and ``verdict.ok`` give the outcome.
+    """
+
+    __slots__ = ("ok",)
+
+    def __init__(self, ok: bool) -> None:
+        self.ok = bool(ok)
+
+    def __bool__(self) -> bool:
+        return self.ok
+
+    def __repr__(self) -> str:
+        return f"Verdict(ok={self.ok})"
+
+    def _ipython_display_(self) -> None:
+        """Display nothing: the printed line is the message."""
+
+
+def verdict(name: str, ok: bool, hint: str) -> Verdict:
+    """Print ``✓ name: right`` or ``✗ name: not yet — hint``; return a :class:`Verdict`.
 
     Examples
     --------
-    >>> verdict("Exercise 1.1", True, "think about k/n")
+    >>> verdict("Exercise 1.1", True, "think about k/n").ok
     ✓ Exercise 1.1: right.
     True
+    >>> bool(verdict("Exercise 1.1", False, "think about k/n"))
+    ✗ Exercise 1.1: not yet. Hint: think about k/n
+    False
     """
     if ok:
         print(f"✓ {name}: right.")
     else:
         print(f"✗ {name}: not yet. Hint: {hint}")
-    return ok
+    return Verdict(ok)

@@ -10,7 +10,7 @@ import numpy as np
 
 from ..divergence import cross_entropy
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
-from ._core import close, verdict
+from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_1_1", "exercise_1_2", "exercise_1_3", "exercise_1_4", "exercise_1_5"]
 
@@ -24,14 +24,14 @@ SHRINK_1_3 = 2.0
 THETA_TRUE_1_4, THETA_MODEL_1_4 = 0.7, 0.4
 
 
-def exercise_1_1(answer: object) -> bool:
+def exercise_1_1(answer: object) -> Verdict:
     """Exercise 1.1: the MLE of θ after 37 heads in 120 tosses.
 
     Examples
     --------
     >>> exercise_1_1(0.5)
     ✗ Exercise 1.1: not yet. Hint: set the derivative of k log θ + (n − k) log(1 − θ) to zero and solve for θ.
-    False
+    Verdict(ok=False)
     """
     ok = close(answer, bernoulli_mle(HEADS, TOSSES), rel=1e-3)
     return verdict(
@@ -40,14 +40,14 @@ def exercise_1_1(answer: object) -> bool:
     )
 
 
-def exercise_1_2(answer: object) -> bool:
+def exercise_1_2(answer: object) -> Verdict:
     """Exercise 1.2: the log-likelihood (nats) of θ = 0.25 for 37 heads in 120 tosses.
 
     Examples
     --------
     >>> exercise_1_2(-1.0)
     ✗ Exercise 1.2: not yet. Hint: it is k log θ + (n − k) log(1 − θ) with natural logs; it is negative and large.
-    False
+    Verdict(ok=False)
     """
     expected = bernoulli_log_likelihood(THETA_1_2, HEADS, TOSSES)
     ok = close(answer, expected, rel=1e-3)
@@ -57,14 +57,14 @@ def exercise_1_2(answer: object) -> bool:
     return verdict("Exercise 1.2", ok, hint)
 
 
-def exercise_1_3(answer: object) -> bool:
+def exercise_1_3(answer: object) -> Verdict:
     """Exercise 1.3: by what factor must n grow to halve the MLE's standard deviation?
 
     Examples
     --------
     >>> exercise_1_3(2)  # doctest: +ELLIPSIS
     ✗ Exercise 1.3: not yet. Hint: the standard deviation is √(θ(1 − θ)/n): ...
-    False
+    Verdict(ok=False)
     """
     # std(n) = sqrt(θ(1-θ)/n), so std(n) / std(m n) = sqrt(m); solve sqrt(m) = SHRINK_1_3.
     expected = SHRINK_1_3**2
@@ -76,7 +76,7 @@ def exercise_1_3(answer: object) -> bool:
     )
 
 
-def exercise_1_4(answer: object) -> bool:
+def exercise_1_4(answer: object) -> Verdict:
     """Exercise 1.4: the limit of the average log-likelihood per toss (nats) of θ = 0.4
     when the tosses really come from θ = 0.7.
 
@@ -84,7 +84,7 @@ def exercise_1_4(answer: object) -> bool:
     --------
     >>> exercise_1_4(0.0)  # doctest: +ELLIPSIS
     ✗ Exercise 1.4: not yet. Hint: the law of large numbers turns k/n into the true θ: ...
-    False
+    Verdict(ok=False)
     """
     p = [THETA_TRUE_1_4, 1.0 - THETA_TRUE_1_4]
     q = [THETA_MODEL_1_4, 1.0 - THETA_MODEL_1_4]
@@ -99,7 +99,7 @@ def exercise_1_4(answer: object) -> bool:
     return verdict("Exercise 1.4", ok, hint)
 
 
-def exercise_1_5(answer: object) -> bool:
+def exercise_1_5(answer: object) -> Verdict:
     """Exercise 1.5: after how many tosses does the running product 0.5 · 0.5 · … first
     underflow to 0 in float32, the precision most networks train in?
 
@@ -107,7 +107,7 @@ def exercise_1_5(answer: object) -> bool:
     --------
     >>> exercise_1_5(1075)  # doctest: +ELLIPSIS
     ✗ Exercise 1.5: not yet. Hint: that is float64; the product is 2^-n; ...
-    False
+    Verdict(ok=False)
     """
     running = np.cumprod(np.full(1_000, 0.5, dtype=np.float32))
     expected = int(np.argmax(running == 0)) + 1

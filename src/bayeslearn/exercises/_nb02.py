@@ -6,19 +6,19 @@ and a hint, never the answer.
 
 from __future__ import annotations
 
-from ._core import close, verdict
+from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_2_1", "exercise_2_2", "exercise_2_3", "exercise_2_4"]
 
 
-def exercise_2_1(answer: object) -> bool:
+def exercise_2_1(answer: object) -> Verdict:
     r"""Exercise 2.1: the MAP of a coin's bias after 7 heads in 10 tosses, prior Beta(3, 3).
 
     Examples
     --------
     >>> exercise_2_1(0.7)  # doctest: +ELLIPSIS
     ✗ Exercise 2.1: not yet. Hint: 0.7 is k/n, the MLE. ...
-    False
+    Verdict(ok=False)
     """
     from .. import bernoulli_mle, beta_bernoulli_map
 
@@ -32,14 +32,14 @@ def exercise_2_1(answer: object) -> bool:
     return verdict("Exercise 2.1", close(answer, expected), hint)
 
 
-def exercise_2_2(answer: object) -> bool:
+def exercise_2_2(answer: object) -> Verdict:
     r"""Exercise 2.2: the MAP of a Gaussian mean, prior N(0, 1²), noise σ = 2, four observations averaging 3.
 
     Examples
     --------
     >>> exercise_2_2(3.0)  # doctest: +ELLIPSIS
     ✗ Exercise 2.2: not yet. Hint: 3 is the sample mean (the MLE). ...
-    False
+    Verdict(ok=False)
     """
     from .. import gaussian_mean_map
 
@@ -53,14 +53,14 @@ def exercise_2_2(answer: object) -> bool:
     return verdict("Exercise 2.2", close(answer, expected), hint)
 
 
-def exercise_2_3(answer: object) -> bool:
+def exercise_2_3(answer: object) -> Verdict:
     r"""Exercise 2.3: Laplace's rule of succession after 0 heads in 8 tosses: P(next toss is heads).
 
     Examples
     --------
     >>> exercise_2_3(0)  # doctest: +ELLIPSIS
     ✗ Exercise 2.3: not yet. Hint: 0 is the plug-in MLE, which calls a head impossible. ...
-    False
+    Verdict(ok=False)
     """
     from .. import beta_bernoulli_predictive
 
@@ -73,7 +73,7 @@ def exercise_2_3(answer: object) -> bool:
     return verdict("Exercise 2.3", close(answer, expected), hint)
 
 
-def exercise_2_4(answer: object) -> bool:
+def exercise_2_4(answer: object) -> Verdict:
     r"""Exercise 2.4: the Laplace approximation's standard deviation in the log-odds.
 
     Data: 10 heads in 20 tosses; prior :math:`\eta \sim \mathcal N(0, 1)`. The MAP is
@@ -83,7 +83,7 @@ def exercise_2_4(answer: object) -> bool:
     --------
     >>> exercise_2_4(1.0)  # doctest: +ELLIPSIS
     ✗ Exercise 2.4: not yet. Hint: 1 is the prior's σ: the data add precision. ...
-    False
+    Verdict(ok=False)
     """
     from .. import laplace_approximation
 

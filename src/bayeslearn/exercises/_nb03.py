@@ -5,19 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from ..regression import map_weights
-from ._core import close, verdict
+from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_3_1", "exercise_3_2", "exercise_3_3", "exercise_3_4"]
 
 
-def exercise_3_1(answer: object) -> bool:
+def exercise_3_1(answer: object) -> Verdict:
     r"""Exercise 3.1: the ridge strength :math:`\lambda` of noise :math:`\sigma = 0.3` and prior :math:`\tau = 0.6`.
 
     Examples
     --------
     >>> exercise_3_1(2.0)
     ✗ Exercise 3.1: not yet. Hint: λ = σ²/τ²: square both scales, then divide noise by prior.
-    False
+    Verdict(ok=False)
     """
     expected = 0.3**2 / 0.6**2
     return verdict(
@@ -25,14 +25,14 @@ def exercise_3_1(answer: object) -> bool:
     )
 
 
-def exercise_3_2(answer: object) -> bool:
+def exercise_3_2(answer: object) -> Verdict:
     r"""Exercise 3.2: the MAP weight of :math:`y = w x` with x = (1, 2, 3), y = (2, 3, 7), σ = 1, τ = 0.5.
 
     Examples
     --------
     >>> exercise_3_2(29 / 14)
     ✗ Exercise 3.2: not yet. Hint: one feature: ŵ = Σ x_i y_i / (Σ x_i² + λ), with λ = σ²/τ² (not 0).
-    False
+    Verdict(ok=False)
     """
     X = np.array([[1.0], [2.0], [3.0]])
     expected = float(map_weights(X, np.array([2.0, 3.0, 7.0]), noise_sigma=1.0, prior_sigma=0.5)[0])
@@ -43,7 +43,7 @@ def exercise_3_2(answer: object) -> bool:
     )
 
 
-def exercise_3_3(answer: object) -> bool:
+def exercise_3_3(answer: object) -> Verdict:
     r"""Exercise 3.3: the prior :math:`\tau` behind ``SGD(weight_decay=1e-4)`` on a mean loss.
 
     The loss is :math:`\frac1N \sum_i \tfrac12 (y_i - f(x_i))^2` over N = 50,000 examples with
@@ -53,7 +53,7 @@ def exercise_3_3(answer: object) -> bool:
     --------
     >>> exercise_3_3(10.0)
     ✗ Exercise 3.3: not yet. Hint: scale the objective by N/σ²; then match N·wd/σ² · ‖w‖²/2 to ‖w‖²/(2τ²).
-    False
+    Verdict(ok=False)
     """
     n, weight_decay, noise_sigma = 50_000, 1e-4, 0.1
     expected = noise_sigma / np.sqrt(n * weight_decay)
@@ -64,14 +64,14 @@ def exercise_3_3(answer: object) -> bool:
     )
 
 
-def exercise_3_4(answer: object) -> bool:
+def exercise_3_4(answer: object) -> Verdict:
     r"""Exercise 3.4: the largest :math:`|w_i|` full-batch AdamW can end at with ``weight_decay=0.05``.
 
     Examples
     --------
     >>> exercise_3_4(0.05)
     ✗ Exercise 3.4: not yet. Hint: at rest, λ·w_i must cancel m̂_i/√v̂_i, whose size is at most 1.
-    False
+    Verdict(ok=False)
     """
     expected = 1.0 / 0.05
     return verdict(

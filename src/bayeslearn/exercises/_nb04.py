@@ -11,7 +11,7 @@ import math
 from ..classification import smooth_labels
 from ..divergence import entropy, kl_divergence
 from ..mixture import mixture_moments
-from ._core import close, verdict
+from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4"]
 
@@ -29,14 +29,14 @@ def _is_bool(answer: object) -> bool:
     return isinstance(answer, bool)
 
 
-def exercise_4_1(answer: object) -> bool:
+def exercise_4_1(answer: object) -> Verdict:
     """Exercise 4.1: the entropy of a fair six-sided die, in bits.
 
     Examples
     --------
     >>> exercise_4_1(1.0)
     ✗ Exercise 4.1: not yet. Hint: six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6.
-    False
+    Verdict(ok=False)
     """
     expected = entropy([1.0 / FACES_4_1] * FACES_4_1, base=2)
     ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
@@ -46,14 +46,14 @@ def exercise_4_1(answer: object) -> bool:
     return verdict("Exercise 4.1", ok, hint)
 
 
-def exercise_4_2(answer: object) -> bool:
+def exercise_4_2(answer: object) -> Verdict:
     """Exercise 4.2: KL(p‖q) in bits for p = (1/2, 1/2, 0) and q = (1/4, 1/4, 1/2).
 
     Examples
     --------
     >>> exercise_4_2(0.5)
     ✗ Exercise 4.2: not yet. Hint: sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0).
-    False
+    Verdict(ok=False)
     """
     expected = kl_divergence(P_4_2, Q_4_2, base=2)
     ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
@@ -65,14 +65,14 @@ def exercise_4_2(answer: object) -> bool:
     return verdict("Exercise 4.2", ok, hint)
 
 
-def exercise_4_3(answer: object) -> bool:
+def exercise_4_3(answer: object) -> Verdict:
     """Exercise 4.3: the constant gap H(p̃) in nats between the CE and KL losses, K = 10, ε = 0.1.
 
     Examples
     --------
     >>> exercise_4_3(0.0)
     ✗ Exercise 4.3: not yet. Hint: p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy.
-    False
+    Verdict(ok=False)
     """
     expected = entropy(smooth_labels(0, CLASSES_4_3, EPSILON_4_3))
     ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
@@ -82,14 +82,14 @@ def exercise_4_3(answer: object) -> bool:
     return verdict("Exercise 4.3", ok, hint)
 
 
-def exercise_4_4(answer: object) -> bool:
+def exercise_4_4(answer: object) -> Verdict:
     """Exercise 4.4: σ of the Gaussian closest in forward KL to 0.5 N(−2, 1) + 0.5 N(2, 1).
 
     Examples
     --------
     >>> exercise_4_4(1.0)
     ✗ Exercise 4.4: not yet. Hint: that σ fits one mode (reverse KL); forward KL matches the mean and variance.
-    False
+    Verdict(ok=False)
     """
     _, expected = mixture_moments(*MIXTURE_4_4)
     ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
