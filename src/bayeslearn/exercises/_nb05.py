@@ -1,5 +1,110 @@
-"""Self-checks for the exercises of notebook 05."""
+"""Self-checks for the exercises of notebook 05 (empirical risk, Monte Carlo and held-out data).
+
+Each check computes the right answer itself, with the library, and prints only whether the
+reader's answer matches, with a hint when it does not.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import math
+
+from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
+from ..posterior import beta_bernoulli_predictive
+from ..risk import empirical_risk, expected_log_loss_bernoulli
+from ._core import Verdict, close, verdict
+
+__all__ = ["exercise_5_1", "exercise_5_2", "exercise_5_3", "exercise_5_4"]
+
+#: Exercise 5.1: a validation set of this size has this standard error; the target error.
+N_5_1, SE_5_1, TARGET_5_1 = 2_000, 0.02, 0.005
+#: Exercises 5.2 and 5.4: the training set, all heads.
+HEADS_5_2 = TOSSES_5_2 = 100
+#: Exercise 5.3: tosses come from THETA_TRUE_5_3 and are scored with THETA_MODEL_5_3.
+THETA_TRUE_5_3, THETA_MODEL_5_3 = 0.6, 0.9
+#: Exercise 5.4: the held-out tosses, heads and tosses.
+HELD_HEADS_5_4, HELD_TOSSES_5_4 = 19, 20
+
+
+def _is_bool(answer: object) -> Verdict:
+    return isinstance(answer, bool)
+
+
+def exercise_5_1(answer: object) -> Verdict:
+    """Exercise 5.1: validation-set size for a standard error of 0.005 nats, if 2,000 examples give 0.02.
+
+    Examples
+    --------
+    >>> exercise_5_1(8000)  # doctest: +ELLIPSIS
+    ✗ Exercise 5.1: not yet. Hint: the error shrinks like 1/√n, not like 1/n: ...
+    Verdict(ok=False)
+    """
+    expected = N_5_1 * (SE_5_1 / TARGET_5_1) ** 2  # SE ∝ 1/√n, so n ∝ 1/SE²
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "the standard error is σ/√n: solve σ/√n' = 0.005 for n', using σ/√2000 = 0.02."
+    if close(answer, N_5_1 * SE_5_1 / TARGET_5_1, rel=1e-3):
+        hint = ("the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than "
+                "four times the data.")
+    elif close(answer, expected - N_5_1, rel=1e-3):
+        hint = "that is how many examples to ADD; the question asks for the size of the whole set."
+    return verdict("Exercise 5.1", ok, hint)
+
+
+def exercise_5_2(answer: object) -> Verdict:
+    """Exercise 5.2: the training loss (mean log-loss, nats per toss) of the MLE after 100 heads in 100.
+
+    Examples
+    --------
+    >>> exercise_5_2(float("inf"))  # doctest: +ELLIPSIS
+    ✗ Exercise 5.2: not yet. Hint: ∞ is what a TAIL would cost; the training set has no tails. ...
+    Verdict(ok=False)
+    """
+    theta_hat = bernoulli_mle(HEADS_5_2, TOSSES_5_2)
+    per_toss = [-bernoulli_log_likelihood(theta_hat, 1, 1)] * TOSSES_5_2  # every training toss is a head
+    expected = empirical_risk(per_toss)
+    ok = not _is_bool(answer) and close(answer, expected, abs_=1e-9)
+    hint = "the MLE is k/n; score each training toss (a head) with −log θ̂ and average."
+    if close(answer, math.inf):
+        hint = "∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂."
+    return verdict("Exercise 5.2", ok, hint)
+
+
+def exercise_5_3(answer: object) -> Verdict:
+    """Exercise 5.3: the expected log-loss (nats per toss) of the model θ = 0.9 on tosses of a θ* = 0.6 coin.
+
+    Examples
+    --------
+    >>> exercise_5_3(0.1)  # doctest: +ELLIPSIS
+    ✗ Exercise 5.3: not yet. Hint: average −log p(x | θ) over x ~ Bernoulli(θ*): ...
+    Verdict(ok=False)
+    """
+    expected = expected_log_loss_bernoulli(THETA_TRUE_5_3, THETA_MODEL_5_3)
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "average −log p(x | θ) over x ~ Bernoulli(θ*): −θ* log θ − (1 − θ*) log(1 − θ), natural logs."
+    if close(answer, expected_log_loss_bernoulli(THETA_MODEL_5_3, THETA_TRUE_5_3), rel=1e-3):
+        hint = "the two θs are swapped: the data (the expectation) come from θ* = 0.6, the log from the model."
+    elif close(answer, expected_log_loss_bernoulli(THETA_TRUE_5_3, THETA_TRUE_5_3), rel=1e-3):
+        hint = "that is the entropy H(θ*), the loss of the TRUE model; score with the model θ = 0.9."
+    elif close(answer, expected / math.log(2), rel=1e-3):
+        hint = "that is in bits; use natural logs (nats)."
+    return verdict("Exercise 5.3", ok, hint)
+
+
+def exercise_5_4(answer: object) -> Verdict:
+    """Exercise 5.4: held-out loss (nats per toss) of Laplace's rule after 100 heads, on 19 heads and 1 tail.
+
+    Examples
+    --------
+    >>> exercise_5_4(float("inf"))
+    ✗ Exercise 5.4: not yet. Hint: ∞ is the MLE's held-out loss; Laplace's rule predicts P(heads) = (k + 1)/(n + 2) < 1.
+    Verdict(ok=False)
+    """
+    theta = beta_bernoulli_predictive(HEADS_5_2, TOSSES_5_2, 1.0, 1.0)  # Laplace's rule (k+1)/(n+2)
+    total = -bernoulli_log_likelihood(theta, HELD_HEADS_5_4, HELD_TOSSES_5_4)
+    expected = total / HELD_TOSSES_5_4
+    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    hint = "score the 20 held-out tosses with θ = (k + 1)/(n + 2): −[19 log θ + log(1 − θ)], then divide by 20."
+    if close(answer, math.inf):
+        hint = "∞ is the MLE's held-out loss; Laplace's rule predicts P(heads) = (k + 1)/(n + 2) < 1."
+    elif close(answer, total, rel=1e-3):
+        hint = "that is the total over the 20 tosses; the loss is the average per toss."
+    return verdict("Exercise 5.4", ok, hint)

@@ -1,0 +1,94 @@
+"""The self-checks of notebook 05: right answers pass, wrong ones fail, no answer is printed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+
+import pytest
+from scipy import stats
+
+from bayeslearn import exercises as check
+
+# The answers, computed independently of the library (closed forms, scipy).
+ANSWERS = {
+    # SE = σ/√n: 0.02 = σ/√2000, so 0.005 = σ/√n' gives n' = 2000 · (0.02/0.005)².
+    "exercise_5_1": 2000 * 16,
+    # θ̂ = 1 and every training toss is a head: −log 1 = 0 per toss.
+    "exercise_5_2": 0.0,
+    # −0.6 log 0.9 − 0.4 log 0.1, a cross-entropy in nats
+    "exercise_5_3": stats.entropy([0.6, 0.4]) + stats.entropy([0.6, 0.4], [0.9, 0.1]),
+    # Laplace: θ = 101/102; 19 heads and 1 tail, averaged over 20 tosses
+    "exercise_5_4": -(19 * math.log(101 / 102) + math.log(1 / 102)) / 20,
+}
+WRONG = {
+    "exercise_5_1": [8000, 30_000, 4, 16, 2000, None, "many", True],
+    "exercise_5_2": [math.inf, 1.0, math.log(2), None, "zero", False, math.nan],
+    "exercise_5_3": [0.1, -ANSWERS["exercise_5_3"], stats.entropy([0.6, 0.4]), ANSWERS["exercise_5_3"] / math.log(2),
+                     stats.entropy([0.9, 0.1]) + stats.entropy([0.9, 0.1], [0.6, 0.4]), None],
+    "exercise_5_4": [math.inf, 20 * ANSWERS["exercise_5_4"], 0.0, math.log(102), None],
+}
+
+
+def renderings(value: float) -> list[str]:
+    """The ways an answer could leak into printed text."""
+    out = {repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"}
+    if float(value).is_integer():
+        out |= {f"{int(value)}", f"{int(value):,}"}
+    return sorted(out)
+
+
+def test_the_answers_are_what_the_notebook_says() -> None:
+    assert ANSWERS["exercise_5_1"] == 32_000
+    assert ANSWERS["exercise_5_3"] == pytest.approx(-0.6 * math.log(0.9) - 0.4 * math.log(0.1), rel=1e-12)
+    assert 0.2 < ANSWERS["exercise_5_4"] < 0.3
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(ANSWERS[name]).ok is True
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and "right" in out
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_within_rounding_passes(name: str) -> None:
+    assert getattr(check, name)(round(ANSWERS[name], 4)).ok is True
+
+
+@pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
+def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(wrong).ok is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗") and "Hint:" in out
+    hint = out.split("Hint:", 1)[1]
+    if ANSWERS[name] == 0.0:  # "0" is in every hint's digits; check the sentence instead
+        assert "0.0" not in hint and "is 0" not in hint
+        return
+    for text in renderings(ANSWERS[name]):
+        assert text not in hint, f"{name} printed its answer {text!r}"
+
+
+def _hint(name: str, answer: object) -> str:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        getattr(check, name)(answer)
+    return buffer.getvalue()
+
+
+def test_targeted_hints() -> None:
+    """Common slips get a hint about the slip itself."""
+    cases = [("exercise_5_1", 8000, "1/√n"), ("exercise_5_1", 30_000, "ADD"),
+             ("exercise_5_2", math.inf, "TAIL"),
+             ("exercise_5_3", WRONG["exercise_5_3"][4], "swapped"),
+             ("exercise_5_3", WRONG["exercise_5_3"][2], "entropy"),
+             ("exercise_5_3", WRONG["exercise_5_3"][3], "bits"),
+             ("exercise_5_4", math.inf, "MLE"), ("exercise_5_4", 20 * ANSWERS["exercise_5_4"], "total")]
+    for name, answer, phrase in cases:
+        assert phrase in _hint(name, answer), (name, answer)
+
+
+def test_exercises_are_exported() -> None:
+    for name in ANSWERS:
+        assert callable(getattr(check, name))
