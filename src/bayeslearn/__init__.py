@@ -33,6 +33,7 @@ _EXPORTS: dict[str, str] = {
     "cross_entropy": "divergence",
     "empirical_risk": "risk",
     "entropy": "divergence",
+    "expected_calibration_error": "calibration",
     "expected_log_loss_bernoulli": "risk",
     "expected_squared_error": "risk",
     "fit_gaussian_kl": "mixture",
@@ -55,9 +56,13 @@ _EXPORTS: dict[str, str] = {
     "map_weights": "regression",
     "mixture_log_pdf": "mixture",
     "mixture_moments": "mixture",
+    "mixup_batch": "mixup",
+    "mlp_loss_and_gradient": "mixup",
     "numerical_gradient": "classification",
     "polynomial_features": "regression",
+    "probability_grid": "mixup",
     "regression_data": "data",
+    "reliability_diagram": "calibration",
     "ridge_risks": "risk",
     "ridge_weights": "regression",
     "sgd": "optim",
@@ -70,7 +75,9 @@ _EXPORTS: dict[str, str] = {
     "standard_error": "risk",
     "train_heldout_split": "risk",
     "train_softmax_regression": "classification",
+    "train_tiny_mlp": "mixup",
     "true_function": "data",
+    "two_moons": "mixup",
 }
 
 __all__ = sorted(_EXPORTS)

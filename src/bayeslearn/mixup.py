@@ -1,0 +1,533 @@
+r"""Mixup: training on convex combinations of examples and their soft targets (notebook 06).
+
+Empirical risk minimisation averages the loss over the training pairs :math:`(x_i, t_i)`.
+Mixup (Zhang et al., 2018) averages it over *mixed* pairs instead,
+
+.. math::
+
+    \tilde x = \lambda x_i + (1 - \lambda) x_j, \qquad
+    \tilde t = \lambda t_i + (1 - \lambda) t_j, \qquad
+    \lambda \sim \operatorname{Beta}(\alpha, \alpha),
+
+a Monte Carlo estimate of the risk under a *vicinal* distribution spread along the segments
+between training points (Chapelle et al., 2000). The mixed target is a soft label, a
+distribution over the classes, so the loss is the cross-entropy with soft targets
+:math:`H(\tilde t, q) = H(\tilde t) + D_{KL}(\tilde t \,\|\, q)`.
+
+This module holds what a notebook needs to watch it work on a 2-D problem: a seeded
+two-moons data set, the mixing itself (:func:`mixup_batch`), a tiny one-hidden-layer ReLU
+network trained with Adam on (optionally mixed) soft targets (:func:`train_tiny_mlp`, with its
+loss and exact gradient in :func:`mlp_loss_and_gradient`), and the network's probabilities
+on a grid for decision-boundary pictures (:func:`probability_grid`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import ndtr
+
+from . import _validate as v
+from .optim import adam
+
+__all__ = [
+    "MixupBatch",
+    "ProbabilityGrid",
+    "TinyMLP",
+    "mixup_batch",
+    "mlp_loss_and_gradient",
+    "probability_grid",
+    "train_tiny_mlp",
+    "two_moons",
+]
+
+
+# --- data ---------------------------------------------------------------------------------------
+def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""A seeded two-moons data set: two interleaved half circles, one a class.
+
+    Each point picks its class :math:`y \in \{0, 1\}` with probability 1/2 and an angle
+    :math:`t` uniform on :math:`[0, \pi]`; class 0 lies on the upper arc
+    :math:`(\cos t, \sin t)`, class 1 on the lower arc :math:`(1 - \cos t, \tfrac12 - \sin t)`,
+    and both get isotropic Gaussian noise of standard deviation ``noise``. The geometry is
+    that of scikit-learn's ``make_moons``; the points are random rather than evenly spaced.
+    Data sets of the same seed are nested: the first ``m`` rows of a larger draw are the
+    draw of size ``m``, so a slider over the sample size adds points without moving the others.
+
+    Parameters
+    ----------
+    samples : int
+        Number of points, >= 0.
+    noise : float, default 0.25
+        Standard deviation of the Gaussian noise, >= 0 (with the default the moons overlap a
+        little, so no classifier is perfect).
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    X : ndarray of shape (samples, 2)
+    labels : ndarray of int, shape (samples,)
+
+    Raises
+    ------
+    TypeError
+        If ``samples`` or ``seed`` is not an integer.
+    ValueError
+        If ``samples`` or ``seed`` is negative, or ``noise`` is negative or not finite.
+
+    Examples
+    --------
+    >>> X, y = two_moons(5, seed=1)
+    >>> X.shape, y.shape, bool(np.array_equal(two_moons(3, seed=1)[0], X[:3]))
+    ((5, 2), (5,), True)
+    """
+    samples = v.integer(samples, "samples", minimum=0)
+    noise = v.scalar(v.non_negative(noise, "noise"), "noise")
+    seed = v.integer(seed, "seed", minimum=0)
+    draws = np.random.default_rng(seed).standard_normal((samples, 4))  # one row per point
+    labels = (draws[:, 0] > 0.0).astype(int)
+    t = np.pi * ndtr(draws[:, 1])  # uniform on [0, π]
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    return np.where(labels[:, None] == 0, upper, lower) + noise * draws[:, 2:], labels
+
+
+# --- mixing ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MixupBatch:
+    r"""A batch of mixed examples, :math:`\tilde x_i = \lambda_i x_i + (1-\lambda_i) x_{\pi(i)}`.
+
+    Attributes
+    ----------
+    inputs : ndarray of shape (n, d)
+        The mixed inputs :math:`\tilde x_i`.
+    targets : ndarray of shape (n, K)
+        The mixed targets :math:`\tilde t_i`, each a distribution over the K classes.
+    lam : ndarray of shape (n,)
+        The mixing weights :math:`\lambda_i \sim \operatorname{Beta}(\alpha, \alpha)` (all 1
+        when ``alpha = 0``).
+    partner : ndarray of int, shape (n,)
+        The partner :math:`\pi(i)` of each example, a random permutation of the rows.
+    """
+
+    inputs: np.ndarray
+    targets: np.ndarray
+    lam: np.ndarray
+    partner: np.ndarray
+
+
+def _examples(X: object, targets: object) -> tuple[np.ndarray, np.ndarray]:
+    X = v.finite(X, "X")
+    if X.ndim != 2:
+        raise ValueError(f"X must be 2-D (samples x features), got shape {X.shape}")
+    T = v.distribution(targets, "targets")
+    if T.ndim != 2 or T.shape[0] != X.shape[0]:
+        raise ValueError(f"targets must have shape (n, K) with one row per row of X, got {T.shape} and {X.shape}")
+    return X, T
+
+
+def _alpha(alpha: object) -> float:
+    return v.scalar(v.non_negative(alpha, "alpha"), "alpha")
+
+
+def mixup_batch(X, targets, alpha: float, seed: int = 0) -> MixupBatch:
+    r"""Mix every example with a random partner: convex combinations of inputs and soft targets.
+
+    .. math::
+
+        \tilde x_i = \lambda_i x_i + (1 - \lambda_i)\, x_{\pi(i)}, \qquad
+        \tilde t_i = \lambda_i t_i + (1 - \lambda_i)\, t_{\pi(i)}, \qquad
+        \lambda_i \sim \operatorname{Beta}(\alpha, \alpha)
+
+    with :math:`\pi` a uniformly random permutation of the batch. A convex combination of two
+    distributions is a distribution, so the mixed targets are soft labels. :math:`\alpha`
+    sets how far from the data the mixed points go: as :math:`\alpha \to 0` the weights pile
+    up at 0 and 1 and every mixed pair is (nearly) one of the original pairs; at
+    :math:`\alpha = 1` the weight is uniform on [0, 1]; large :math:`\alpha` concentrates it
+    at 1/2. ``alpha = 0`` means mixup is off (:math:`\lambda_i = 1`), as in the reference
+    implementation of Zhang et al. (2018), who draw one :math:`\lambda` per minibatch where
+    this function draws one per example.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Inputs.
+    targets : array_like of shape (n, K)
+        Target distributions (one-hot labels, smoothed labels or any soft labels).
+    alpha : float
+        Parameter :math:`\alpha \ge 0` of the symmetric Beta distribution; 0 turns mixup off.
+    seed : int, default 0
+        Seed of the random generator (mixing weights and partners).
+
+    Returns
+    -------
+    MixupBatch
+        The mixed inputs and targets, the weights :math:`\lambda_i` and the partners.
+
+    Raises
+    ------
+    TypeError
+        If ``seed`` is not an integer or an array is not numeric.
+    ValueError
+        If ``X`` is not 2-D and finite, ``targets`` are not distributions with one row per
+        input, ``alpha`` is negative or not finite, or ``seed`` is negative.
+
+    See Also
+    --------
+    train_tiny_mlp, bayeslearn.smooth_labels
+
+    Examples
+    --------
+    >>> batch = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.4, seed=3)
+    >>> bool(np.allclose(batch.targets.sum(axis=1), 1.0))
+    True
+    >>> off = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.0)
+    >>> off.inputs.tolist(), off.lam.tolist()
+    ([[0.0, 0.0], [1.0, 1.0]], [1.0, 1.0])
+    """
+    X, T = _examples(X, targets)
+    alpha = _alpha(alpha)
+    seed = v.integer(seed, "seed", minimum=0)
+    rng = np.random.default_rng(seed)
+    n = X.shape[0]
+    lam = rng.beta(alpha, alpha, size=n) if alpha > 0 else np.ones(n)
+    partner = rng.permutation(n)
+    return MixupBatch(_mix(X, lam, partner), _mix(T, lam, partner), lam, partner)
+
+
+def _mix(A: np.ndarray, lam: np.ndarray, partner: np.ndarray) -> np.ndarray:
+    """Rows ``lam * A + (1 - lam) * A[partner]`` (any trailing shape)."""
+    lam = lam.reshape(lam.shape + (1,) * (A.ndim - 1))
+    return lam * A + (1.0 - lam) * A[partner]
+
+
+# --- the tiny network -------------------------------------------------------------------------------
+def _shapes(num_inputs: int, hidden: int, num_classes: int) -> list[tuple[int, int]]:
+    """Shapes of W1ᵀ, b1, W2ᵀ, b2 in the flat parameter vector, in order."""
+    return [(hidden, num_inputs), (hidden, 1), (num_classes, hidden), (num_classes, 1)]
+
+
+def _unpack(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[np.ndarray]:
+    parts, start = [], 0
+    for rows, cols in shapes:
+        parts.append(theta[start : start + rows * cols].reshape(rows, cols))
+        start += rows * cols
+    return parts
+
+
+def _size(shapes: list[tuple[int, int]]) -> int:
+    return sum(rows * cols for rows, cols in shapes)
+
+
+def _forward(theta: np.ndarray, XT: np.ndarray, shapes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pre-activations A (h, n), hidden units H (h, n) and log-probabilities (K, n)."""
+    W1T, b1, W2T, b2 = _unpack(theta, shapes)
+    A = W1T @ XT + b1
+    H = np.maximum(A, 0.0)
+    Z = W2T @ H + b2
+    Z = Z - Z.max(axis=0)
+    return A, H, Z - np.log(np.exp(Z).sum(axis=0))
+
+
+def _loss_and_gradient(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray, shapes) -> tuple[float, np.ndarray]:
+    """Mean cross-entropy and its gradient for column-major data XT (d, n), TT (K, n)."""
+    n = XT.shape[1]
+    W1T, _, W2T, _ = _unpack(theta, shapes)
+    A, H, log_q = _forward(theta, XT, shapes)
+    loss = float(-(TT * log_q).sum() / n)
+    G = (np.exp(log_q) - TT) / n  # ∂loss/∂logits: (q − t)/n
+    dA = (W2T.T @ G) * (A > 0.0)  # back through the ReLU
+    grad = np.concatenate([(dA @ XT.T).ravel(), dA.sum(axis=1), (G @ H.T).ravel(), G.sum(axis=1)])
+    return loss, grad
+
+
+@dataclass(frozen=True)
+class TinyMLP:
+    r"""One-hidden-layer ReLU net, :math:`q(x) = \operatorname{softmax}(W_2^\top \max(0, W_1^\top x + b_1) + b_2)`.
+
+    Attributes
+    ----------
+    parameters : ndarray
+        All weights in one flat vector, in the order :math:`W_1^\top` (hidden x inputs),
+        :math:`b_1`, :math:`W_2^\top` (classes x hidden), :math:`b_2`, each row-major: the
+        layout :func:`mlp_loss_and_gradient` differentiates.
+    num_inputs, hidden, num_classes : int
+        Sizes of the three layers.
+    alpha : float
+        The mixup strength it was trained with (0: no mixup).
+    steps : int
+        Number of Adam steps it was trained for (0 when there were no data).
+
+    Examples
+    --------
+    >>> model = train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 3)), steps=10)
+    >>> model.predict_proba([[5.0, -1.0]]).round(4).tolist()   # no data: uniform
+    [[0.3333, 0.3333, 0.3333]]
+    """
+
+    parameters: np.ndarray
+    num_inputs: int
+    hidden: int
+    num_classes: int
+    alpha: float = 0.0
+    steps: int = 0
+
+    def logits(self, X) -> np.ndarray:
+        """The logits, shape (n, K), for inputs of shape (n, num_inputs)."""
+        XT = np.asarray(X, dtype=float).T
+        W1T, b1, W2T, b2 = _unpack(self.parameters, _shapes(self.num_inputs, self.hidden, self.num_classes))
+        return (W2T @ np.maximum(W1T @ XT + b1, 0.0) + b2).T
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Class probabilities, shape (n, K): the softmax of :meth:`logits`."""
+        XT = np.asarray(X, dtype=float).T
+        shapes = _shapes(self.num_inputs, self.hidden, self.num_classes)
+        return np.exp(_forward(self.parameters, XT, shapes)[2]).T
+
+
+def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, np.ndarray]:
+    r"""Mean soft-target cross-entropy of a :class:`TinyMLP` and its exact gradient.
+
+    With :math:`a_i = W_1^\top x_i + b_1`, :math:`h_i = \max(0, a_i)`,
+    :math:`z_i = W_2^\top h_i + b_2` and :math:`q_i = \operatorname{softmax}(z_i)`,
+
+    .. math::
+
+        L = -\frac1n \sum_{i=1}^n \sum_k t_{ik} \log q_{ik}, \qquad
+        \frac{\partial L}{\partial z_i} = \frac{q_i - t_i}{n}, \qquad
+        \frac{\partial L}{\partial a_i} = \Bigl(W_2 \frac{\partial L}{\partial z_i}\Bigr) \odot
+        \mathbb 1[a_i > 0],
+
+    and the weight gradients are outer products of these with :math:`h_i` and :math:`x_i`
+    (backpropagation). The trainer uses this very function at every step.
+
+    Parameters
+    ----------
+    parameters : array_like
+        The flat parameter vector, laid out as in :attr:`TinyMLP.parameters`.
+    X : array_like of shape (n, d)
+        Inputs, n >= 1.
+    targets : array_like of shape (n, K)
+        Target distributions.
+    hidden : int
+        Number of hidden units, >= 1.
+
+    Returns
+    -------
+    loss : float
+        The mean cross-entropy in nats.
+    gradient : ndarray
+        :math:`\partial L / \partial \theta`, shaped like ``parameters``.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together, ``X`` has no rows, or an input is not finite or not
+        a distribution.
+    TypeError
+        If ``hidden`` is not an integer.
+
+    Examples
+    --------
+    Zero output weights predict the uniform distribution, whose loss is log K:
+
+    >>> loss, grad = mlp_loss_and_gradient(np.zeros(2 * 3 + 3 + 2 * 3 + 2), [[1.0, 2.0]], [[1.0, 0.0]], hidden=3)
+    >>> round(loss, 6), grad.shape           # log 2
+    (0.693147, (17,))
+    """
+    X, T = _examples(X, targets)
+    if X.shape[0] == 0:
+        raise ValueError("X must have at least one row: the mean loss of no examples is undefined")
+    hidden = v.integer(hidden, "hidden", minimum=1)
+    theta = v.finite(parameters, "parameters")
+    shapes = _shapes(X.shape[1], hidden, T.shape[1])
+    if theta.shape != (_size(shapes),):
+        raise ValueError(f"parameters must have shape ({_size(shapes)},) for these sizes, got {theta.shape}")
+    return _loss_and_gradient(theta, np.ascontiguousarray(X.T), np.ascontiguousarray(T.T), shapes)
+
+
+def train_tiny_mlp(
+    X,
+    targets,
+    *,
+    alpha: float = 0.0,
+    hidden: int = 16,
+    steps: int = 200,
+    learning_rate: float = 0.05,
+    seed: int = 0,
+) -> TinyMLP:
+    r"""Train a one-hidden-layer ReLU network on soft targets, with or without mixup.
+
+    Full-batch Adam (:func:`bayeslearn.adam`) on the mean cross-entropy
+    :math:`\frac1n \sum_i H(\tilde t_i, q(\tilde x_i))`. With ``alpha > 0`` every step sees a
+    fresh mixed batch (:func:`mixup_batch`: a new :math:`\lambda_i \sim
+    \operatorname{Beta}(\alpha, \alpha)` and partner for every example), so the network fits
+    the *vicinal* risk; with ``alpha = 0`` it fits the empirical risk of the targets as given.
+    Label smoothing is a choice of targets: pass ``bayeslearn.smooth_labels(y, K, eps)``.
+
+    The hidden layer starts at random (He-scaled weights, unit-variance biases); the output
+    layer starts at zero, so the untrained network predicts the uniform distribution
+    (loss :math:`\log K`). With no data (``X`` with 0 rows) that is what is returned: no step
+    is taken.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Inputs, n >= 0.
+    targets : array_like of shape (n, K)
+        Target distributions, K >= 2.
+    alpha : float, default 0.0
+        Mixup strength :math:`\alpha \ge 0`; 0 is no mixup.
+    hidden : int, default 16
+        Number of hidden units, >= 1.
+    steps : int, default 200
+        Number of Adam steps, >= 0.
+    learning_rate : float, default 0.05
+        Adam's step size, > 0.
+    seed : int, default 0
+        Seed of the initial weights and of the mixing.
+
+    Returns
+    -------
+    TinyMLP
+        The trained network.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` and ``targets`` do not fit together or a hyper-parameter is out of its domain.
+    TypeError
+        If ``hidden``, ``steps`` or ``seed`` is not an integer.
+
+    See Also
+    --------
+    mixup_batch, mlp_loss_and_gradient, probability_grid
+
+    Examples
+    --------
+    >>> X, y = two_moons(100, seed=0)
+    >>> T = np.eye(2)[y]
+    >>> plain = train_tiny_mlp(X, T, steps=150)
+    >>> mixed = train_tiny_mlp(X, T, alpha=0.4, steps=150)
+    >>> bool(mixed.predict_proba(X).max(axis=1).mean() < plain.predict_proba(X).max(axis=1).mean())
+    True
+    """
+    X, T = _examples(X, targets)
+    if T.shape[1] < 2:
+        raise ValueError(f"targets must have at least 2 classes, got {T.shape[1]}")
+    alpha = _alpha(alpha)
+    hidden = v.integer(hidden, "hidden", minimum=1)
+    steps = v.integer(steps, "steps", minimum=0)
+    lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
+    seed = v.integer(seed, "seed", minimum=0)
+    (n, d), K = X.shape, T.shape[1]
+    shapes = _shapes(d, hidden, K)
+    rng = np.random.default_rng(seed)
+    theta = np.zeros(_size(shapes))
+    W1T, b1, _, _ = _unpack(theta, shapes)  # views into theta
+    W1T[...] = rng.standard_normal(W1T.shape) * np.sqrt(2.0 / d)
+    b1[...] = rng.standard_normal(b1.shape)
+    if n == 0 or steps == 0:
+        return TinyMLP(theta, d, hidden, K, alpha, 0)
+    XT, TT = np.ascontiguousarray(X.T), np.ascontiguousarray(T.T)
+    if alpha > 0:  # every step's mixing, drawn at once: (steps, d, n) and (steps, K, n)
+        lam = rng.beta(alpha, alpha, size=(steps, 1, n))
+        partner = rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1)
+        X_mix = lam * XT + (1.0 - lam) * XT[:, partner].transpose(1, 0, 2)
+        T_mix = lam * TT + (1.0 - lam) * TT[:, partner].transpose(1, 0, 2)
+    step = iter(range(steps))
+
+    def gradient(w: np.ndarray) -> np.ndarray:
+        if alpha == 0:
+            return _loss_and_gradient(w, XT, TT, shapes)[1]
+        t = next(step)
+        return _loss_and_gradient(w, X_mix[t], T_mix[t], shapes)[1]
+
+    final = adam(gradient, theta, learning_rate=lr, steps=steps)[-1]
+    return TinyMLP(final, d, hidden, K, alpha, steps)
+
+
+# --- decision boundaries ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ProbabilityGrid:
+    """A model's class probabilities on a rectangular grid of 2-D inputs.
+
+    Attributes
+    ----------
+    x : ndarray of shape (nx,)
+        Grid coordinates along the first input.
+    y : ndarray of shape (ny,)
+        Grid coordinates along the second input.
+    probabilities : ndarray of shape (ny, nx, K)
+        :math:`q(x_j, y_i)`, rows along ``y``: ready for ``imshow(..., origin="lower")``.
+    extent : tuple of float
+        ``(xmin, xmax, ymin, ymax)`` of the pixel edges, for ``imshow(extent=...)``.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    probabilities: np.ndarray
+    extent: tuple[float, float, float, float]
+
+    @property
+    def confidence(self) -> np.ndarray:
+        """The largest class probability at every grid point, shape (ny, nx)."""
+        return self.probabilities.max(axis=-1)
+
+
+def probability_grid(model, xlim, ylim, resolution: tuple[int, int] = (100, 80)) -> ProbabilityGrid:
+    r"""Evaluate ``model.predict_proba`` on a grid over a rectangle of the input plane.
+
+    The grid points are the centres of ``nx`` x ``ny`` equal pixels covering
+    :math:`[x_{min}, x_{max}] \times [y_{min}, y_{max}]`, so ``imshow`` with the returned
+    ``extent`` puts every probability exactly under its point. The decision boundary is where
+    the two largest probabilities tie (for two classes, the 0.5 level of :math:`q_1`).
+
+    Parameters
+    ----------
+    model : object
+        Anything with ``predict_proba(X)`` taking an (m, 2) array and returning (m, K)
+        probabilities (a :class:`TinyMLP`, for instance).
+    xlim, ylim : pair of float
+        The rectangle, each as (low, high) with low < high.
+    resolution : pair of int, default (100, 80)
+        Number of pixels ``(nx, ny)``, each >= 1.
+
+    Returns
+    -------
+    ProbabilityGrid
+
+    Raises
+    ------
+    TypeError
+        If ``model`` has no ``predict_proba`` or a resolution is not an integer.
+    ValueError
+        If a limit is not an increasing pair of finite numbers or a resolution is < 1.
+
+    Examples
+    --------
+    >>> model = train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))
+    >>> grid = probability_grid(model, (-1, 1), (0, 1), resolution=(4, 2))
+    >>> grid.probabilities.shape, grid.x.tolist(), grid.extent
+    ((2, 4, 2), [-0.75, -0.25, 0.25, 0.75], (-1.0, 1.0, 0.0, 1.0))
+    """
+    if not callable(getattr(model, "predict_proba", None)):
+        raise TypeError(f"model must have a predict_proba method, got {type(model).__name__}")
+    (x0, x1), (y0, y1) = _limits(xlim, "xlim"), _limits(ylim, "ylim")
+    if len(resolution) != 2:
+        raise ValueError(f"resolution must be a pair (nx, ny), got {resolution!r}")
+    nx, ny = (v.integer(r, "resolution", minimum=1) for r in resolution)
+    x = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
+    y = y0 + (np.arange(ny) + 0.5) * (y1 - y0) / ny
+    points = np.column_stack([np.tile(x, ny), np.repeat(y, nx)])
+    probabilities = np.asarray(model.predict_proba(points), dtype=float)
+    return ProbabilityGrid(x, y, probabilities.reshape(ny, nx, -1), (x0, x1, y0, y1))
+
+
+def _limits(value: object, name: str) -> tuple[float, float]:
+    pair = v.finite(value, name)
+    if pair.shape != (2,) or not pair[0] < pair[1]:
+        raise ValueError(f"{name} must be a pair (low, high) with low < high, got {value!r}")
+    return float(pair[0]), float(pair[1])

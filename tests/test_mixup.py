@@ -1,0 +1,277 @@
+"""Mixup, the two-moons data, the tiny network and its decision-boundary grid, checked against
+scipy.stats (Beta draws), scikit-learn (moon geometry), finite differences (gradients) and
+Adam's first step worked out by hand."""
+
+import time
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import special, stats
+from sklearn.datasets import make_moons
+
+import bayeslearn as bl
+from bayeslearn import mixup as mx
+
+
+def soft_targets(n, k, seed):
+    return np.random.default_rng(seed).dirichlet(np.full(k, 0.5), size=n)
+
+
+# --- two moons ----------------------------------------------------------------------------------------
+def test_two_moons_shapes_seeds_and_nesting():
+    X, y = bl.two_moons(200, seed=4)
+    assert X.shape == (200, 2) and y.shape == (200,) and set(np.unique(y)) == {0, 1}
+    X2, y2 = bl.two_moons(200, seed=4)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2)
+    X_small, y_small = bl.two_moons(37, seed=4)
+    assert np.array_equal(X[:37], X_small) and np.array_equal(y[:37], y_small)
+    assert not np.array_equal(bl.two_moons(200, seed=5)[0], X)
+    assert bl.two_moons(0)[0].shape == (0, 2)
+
+
+def test_two_moons_without_noise_lie_on_the_arcs_of_sklearn_make_moons():
+    X, y = bl.two_moons(500, noise=0.0, seed=1)
+    Xs, ys = make_moons(500, noise=0.0, shuffle=False)
+    for data, labels in ((X, y), (Xs, ys)):
+        upper, lower = data[labels == 0], data[labels == 1]
+        np.testing.assert_allclose(np.hypot(*upper.T), 1.0, rtol=1e-12)            # unit circle at 0
+        np.testing.assert_allclose(np.hypot(lower[:, 0] - 1, lower[:, 1] - 0.5), 1.0, rtol=1e-12)
+        assert upper[:, 1].min() >= -1e-12 and lower[:, 1].max() <= 0.5 + 1e-12  # upper / lower halves
+
+
+def test_two_moons_class_means_match_sklearn_with_noise():
+    X, y = bl.two_moons(40_000, noise=0.25, seed=2)
+    Xs, ys = make_moons(40_000, noise=0.25, random_state=2)
+    for k in (0, 1):
+        np.testing.assert_allclose(X[y == k].mean(axis=0), Xs[ys == k].mean(axis=0), atol=0.02)
+        np.testing.assert_allclose(X[y == k].std(axis=0), Xs[ys == k].std(axis=0), atol=0.02)
+    assert abs(y.mean() - 0.5) < 0.01
+
+
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"samples": -1}, ValueError, "samples"), ({"samples": 2.5}, ValueError, "samples"),
+    ({"samples": 3, "noise": -0.1}, ValueError, "noise"), ({"samples": 3, "noise": np.inf}, ValueError, "noise"),
+    ({"samples": 3, "seed": -2}, ValueError, "seed"), ({"samples": "3"}, TypeError, "samples"),
+])
+def test_two_moons_rejects_bad_arguments(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        bl.two_moons(**kwargs)
+
+
+# --- mixup_batch -----------------------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(n=st.integers(1, 40), k=st.integers(2, 6), alpha=st.floats(0.0, 20.0), seed=st.integers(0, 10_000))
+def test_mixed_targets_are_distributions_on_the_segments(n, k, alpha, seed):
+    X = np.random.default_rng(seed).normal(size=(n, 3))
+    T = soft_targets(n, k, seed + 1)
+    batch = bl.mixup_batch(X, T, alpha, seed=seed)
+    assert batch.targets.shape == (n, k) and batch.inputs.shape == (n, 3)
+    assert np.all(batch.targets >= 0)
+    np.testing.assert_allclose(batch.targets.sum(axis=1), 1.0, rtol=0, atol=1e-12)
+    assert np.array_equal(np.sort(batch.partner), np.arange(n))                 # a permutation
+    assert np.all((batch.lam >= 0) & (batch.lam <= 1))
+    lam, j = batch.lam[:, None], batch.partner
+    np.testing.assert_allclose(batch.inputs, lam * X + (1 - lam) * X[j], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(batch.targets, lam * T + (1 - lam) * T[j], rtol=1e-12, atol=1e-12)
+
+
+def test_alpha_zero_is_off_and_returns_the_data_unchanged():
+    X, y = bl.two_moons(25, seed=3)
+    T = bl.smooth_labels(y, 2, 0.1)
+    batch = bl.mixup_batch(X, T, alpha=0.0, seed=9)
+    assert np.array_equal(batch.inputs, X) and np.array_equal(batch.targets, T)
+    assert np.array_equal(batch.lam, np.ones(25))
+
+
+@pytest.mark.parametrize("alpha", [1e-5, 1e-7])
+def test_small_alpha_returns_original_pairs(alpha):
+    """As α → 0, λ piles up at 0 and 1: every mixed pair is one of the original (x, t) pairs."""
+    X = np.random.default_rng(0).normal(size=(300, 2))
+    T = soft_targets(300, 3, 1)
+    batch = bl.mixup_batch(X, T, alpha, seed=5)
+    own = np.abs(batch.inputs - X).max(axis=1) < 1e-6
+    partner = np.abs(batch.inputs - X[batch.partner]).max(axis=1) < 1e-6
+    assert np.all(own | partner)
+    np.testing.assert_allclose(batch.targets[own], T[own], atol=1e-6)
+    np.testing.assert_allclose(batch.targets[partner & ~own], T[batch.partner][partner & ~own], atol=1e-6)
+    assert 0.3 < own.mean() < 0.7                      # both ends happen, about equally often
+
+
+def test_mixing_weights_spread_out_as_alpha_grows():
+    X, T = np.zeros((20_000, 1)), np.full((20_000, 2), 0.5)
+    distance_to_an_end = [np.minimum(b.lam, 1 - b.lam).mean()
+                          for b in (bl.mixup_batch(X, T, a, seed=1) for a in (0.01, 0.1, 1.0, 10.0))]
+    assert np.all(np.diff(distance_to_an_end) > 0)
+    assert distance_to_an_end[0] < 0.01 and distance_to_an_end[-1] > 0.35
+
+
+@pytest.mark.parametrize("alpha", [0.2, 0.4, 1.0, 3.0])
+def test_lambda_follows_beta_alpha_alpha_by_a_ks_test(alpha):
+    batch = bl.mixup_batch(np.zeros((20_000, 1)), np.full((20_000, 2), 0.5), alpha, seed=11)
+    result = stats.kstest(batch.lam, stats.beta(alpha, alpha).cdf)
+    assert result.pvalue > 1e-3, result
+    assert abs(batch.lam.mean() - 0.5) < 0.01
+
+
+def test_mixup_batch_is_seeded():
+    X, T = np.arange(10.0)[:, None], soft_targets(10, 2, 0)
+    a, b = bl.mixup_batch(X, T, 0.4, seed=3), bl.mixup_batch(X, T, 0.4, seed=3)
+    assert np.array_equal(a.inputs, b.inputs) and np.array_equal(a.partner, b.partner)
+    assert not np.array_equal(a.lam, bl.mixup_batch(X, T, 0.4, seed=4).lam)
+
+
+@pytest.mark.parametrize(("args", "error", "match"), [
+    (([1.0, 2.0], [[1.0, 0.0]] * 2, 0.4), ValueError, "X must be 2-D"),
+    (([[1.0], [np.nan]], [[1.0, 0.0]] * 2, 0.4), ValueError, "X"),
+    (([[1.0], [2.0]], [[1.0, 0.0]], 0.4), ValueError, "one row per row of X"),
+    (([[1.0], [2.0]], [[0.7, 0.7]] * 2, 0.4), ValueError, "targets"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, -0.1), ValueError, "alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, np.inf), ValueError, "alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, [0.1, 0.2]), ValueError, "alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, "big"), TypeError, "alpha"),
+])
+def test_mixup_batch_rejects_bad_arguments(args, error, match):
+    with pytest.raises(error, match=match):
+        bl.mixup_batch(*args)
+
+
+# --- the network's loss and gradient ------------------------------------------------------------------------
+def random_parameters(d, h, k, seed):
+    return np.random.default_rng(seed).normal(size=h * d + h + k * h + k)
+
+
+@pytest.mark.parametrize(("d", "h", "k", "n"), [(2, 5, 2, 7), (3, 4, 4, 9), (2, 16, 3, 20)])
+def test_gradient_matches_finite_differences(d, h, k, n):
+    rng = np.random.default_rng(d * 100 + h)
+    X, T = rng.normal(size=(n, d)), soft_targets(n, k, h)
+    theta = random_parameters(d, h, k, seed=n)
+    W1T = theta[: h * d].reshape(h, d)
+    assert np.abs(W1T @ X.T + theta[h * d : h * d + h, None]).min() > 1e-3  # no ReLU kink within the step
+    loss, grad = bl.mlp_loss_and_gradient(theta, X, T, hidden=h)
+    numeric = bl.numerical_gradient(lambda w: bl.mlp_loss_and_gradient(w, X, T, hidden=h)[0], theta)
+    np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-8)
+    assert np.isfinite(loss) and loss > 0
+
+
+def test_loss_matches_an_independent_forward_pass():
+    d, h, k, n = 2, 6, 3, 15
+    rng = np.random.default_rng(7)
+    X, T = rng.normal(size=(n, d)), soft_targets(n, k, 8)
+    theta = random_parameters(d, h, k, seed=9)
+    W1 = theta[: h * d].reshape(h, d).T
+    b1 = theta[h * d : h * d + h]
+    W2 = theta[h * d + h : h * d + h + k * h].reshape(k, h).T
+    b2 = theta[-k:]
+    logits = np.maximum(X @ W1 + b1, 0) @ W2 + b2
+    want = -(T * special.log_softmax(logits, axis=1)).sum(axis=1).mean()
+    assert bl.mlp_loss_and_gradient(theta, X, T, hidden=h)[0] == pytest.approx(want, rel=1e-13)
+    model = mx.TinyMLP(theta, d, h, k)
+    np.testing.assert_allclose(model.logits(X), logits, rtol=1e-13)
+    np.testing.assert_allclose(model.predict_proba(X), special.softmax(logits, axis=1), rtol=1e-12)
+
+
+def test_loss_and_gradient_reject_bad_arguments():
+    theta = random_parameters(2, 3, 2, 0)
+    with pytest.raises(ValueError, match="parameters must have shape"):
+        bl.mlp_loss_and_gradient(theta[:-1], [[0.0, 1.0]], [[1.0, 0.0]], hidden=3)
+    with pytest.raises(ValueError, match="at least one row"):
+        bl.mlp_loss_and_gradient(theta, np.zeros((0, 2)), np.zeros((0, 2)), hidden=3)
+    with pytest.raises(TypeError, match="hidden"):
+        bl.mlp_loss_and_gradient(theta, [[0.0, 1.0]], [[1.0, 0.0]], hidden="3")
+    with pytest.raises(ValueError, match="parameters"):
+        bl.mlp_loss_and_gradient(np.full_like(theta, np.nan), [[0.0, 1.0]], [[1.0, 0.0]], hidden=3)
+
+
+# --- the trainer ---------------------------------------------------------------------------------------------
+def test_untrained_network_is_uniform_and_no_data_takes_no_step():
+    probe = np.random.default_rng(0).normal(scale=10.0, size=(50, 2))
+    for X, T, steps in ((np.zeros((0, 2)), np.zeros((0, 4)), 500), (np.ones((5, 2)), np.full((5, 4), 0.25), 0)):
+        model = bl.train_tiny_mlp(X, T, steps=steps, seed=3)
+        np.testing.assert_allclose(model.predict_proba(probe), 0.25, rtol=1e-14)
+        assert model.steps == 0
+
+
+def test_the_first_step_is_adams_first_step_on_the_exact_gradient():
+    """Adam's first step moves every parameter with a non-zero gradient by the learning rate, against it."""
+    X, y = bl.two_moons(30, seed=1)
+    T = bl.smooth_labels(y, 2, 0.1)
+    start = bl.train_tiny_mlp(X, T, steps=0, hidden=8, seed=2).parameters
+    after = bl.train_tiny_mlp(X, T, steps=1, hidden=8, learning_rate=0.03, seed=2).parameters
+    _, grad = bl.mlp_loss_and_gradient(start, X, T, hidden=8)
+    moved = np.abs(grad) > 1e-6
+    np.testing.assert_allclose((after - start)[moved], -0.03 * np.sign(grad[moved]), rtol=1e-4)
+    np.testing.assert_allclose((after - start)[grad == 0], 0.0, atol=0)
+
+
+def test_training_lowers_the_loss_and_is_seeded_and_fast():
+    X, y = bl.two_moons(200, seed=0)
+    T = np.eye(2)[y]
+    start = time.perf_counter()
+    model = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
+    assert time.perf_counter() - start < 1.0
+    before = bl.mlp_loss_and_gradient(bl.train_tiny_mlp(X, T, steps=0, seed=1).parameters, X, T, hidden=16)[0]
+    after = bl.mlp_loss_and_gradient(model.parameters, X, T, hidden=16)[0]
+    assert before == pytest.approx(np.log(2)) and after < 0.4
+    again = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
+    assert np.array_equal(model.parameters, again.parameters)
+    assert model.alpha == 0.4 and model.steps == 200
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_mixup_is_less_confident_away_from_the_data_and_no_worse_held_out(seed):
+    X, y = bl.two_moons(40, seed=seed)
+    X_test, y_test = bl.two_moons(2000, seed=100 + seed)
+    T = np.eye(2)[y]
+    plain, mixed = (bl.train_tiny_mlp(X, T, alpha=a, steps=300, seed=seed) for a in (0.0, 0.4))
+    grids = [bl.probability_grid(m, (-2.0, 3.0), (-1.75, 2.25)) for m in (plain, mixed)]
+    assert grids[1].confidence.mean() < grids[0].confidence.mean() - 0.02
+    log_loss = [-np.log(m.predict_proba(X_test)[np.arange(2000), y_test]).mean() for m in (plain, mixed)]
+    accuracy = [(m.predict_proba(X_test).argmax(axis=1) == y_test).mean() for m in (plain, mixed)]
+    assert log_loss[1] < log_loss[0] and accuracy[1] > accuracy[0] - 0.03
+
+
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"alpha": -1.0}, ValueError, "alpha"), ({"hidden": 0}, ValueError, "hidden"),
+    ({"steps": -1}, ValueError, "steps"), ({"steps": 1.5}, ValueError, "steps"),
+    ({"learning_rate": 0.0}, ValueError, "learning_rate"), ({"seed": -1}, ValueError, "seed"),
+    ({"hidden": 2.0 + 0j}, TypeError, "hidden"),
+])
+def test_trainer_rejects_bad_hyper_parameters(kwargs, error, match):
+    with pytest.raises(error, match=match):
+        bl.train_tiny_mlp([[0.0, 1.0]], [[1.0, 0.0]], **kwargs)
+
+
+def test_trainer_needs_two_classes():
+    with pytest.raises(ValueError, match="at least 2 classes"):
+        bl.train_tiny_mlp([[0.0, 1.0]], [[1.0]])
+
+
+# --- the probability grid ---------------------------------------------------------------------------------
+def test_probability_grid_puts_each_probability_at_its_pixel_centre():
+    X, y = bl.two_moons(50, seed=2)
+    model = bl.train_tiny_mlp(X, np.eye(2)[y], steps=50)
+    grid = bl.probability_grid(model, (-2.0, 3.0), (-1.0, 2.0), resolution=(5, 3))
+    np.testing.assert_allclose(grid.x, [-1.5, -0.5, 0.5, 1.5, 2.5])
+    np.testing.assert_allclose(grid.y, [-0.5, 0.5, 1.5])
+    assert grid.extent == (-2.0, 3.0, -1.0, 2.0) and grid.probabilities.shape == (3, 5, 2)
+    for i, yy in enumerate(grid.y):
+        for j, xx in enumerate(grid.x):
+            np.testing.assert_allclose(grid.probabilities[i, j], model.predict_proba([[xx, yy]])[0], rtol=1e-12)
+    np.testing.assert_allclose(grid.confidence, grid.probabilities.max(axis=-1))
+
+
+@pytest.mark.parametrize(("args", "error", "match"), [
+    ((object(), (0, 1), (0, 1)), TypeError, "predict_proba"),
+    ((None, (1, 0), (0, 1)), ValueError, "xlim"),
+    ((None, (0, 1), (0, np.inf)), ValueError, "ylim"),
+    ((None, (0, 1, 2), (0, 1)), ValueError, "xlim"),
+    ((None, (0, 1), (0, 1), (0, 3)), ValueError, "resolution"),
+    ((None, (0, 1), (0, 1), (3,)), ValueError, "resolution"),
+])
+def test_probability_grid_rejects_bad_arguments(args, error, match):
+    model = bl.train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))
+    args = (model if args[0] is None else args[0], *args[1:])
+    with pytest.raises(error, match=match):
+        bl.probability_grid(*args)

@@ -1,0 +1,87 @@
+"""The self-checks of notebook 06: right answers pass, wrong ones fail, no answer is printed."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+
+import pytest
+
+from bayeslearn import exercises as check
+
+# The answers, computed by hand (closed forms), independently of the library.
+K, EPS = 10, 0.1
+HIGH, LOW = 1 - EPS + EPS / K, EPS / K                    # 0.91 and 0.01
+K3, EPS3, LAM = 3, 0.1, 0.7
+ANSWERS = {
+    "exercise_6_1": HIGH,
+    # q = p̃ at the optimum; softmax ratio q_true / q_other = e^g
+    "exercise_6_2": math.log(HIGH / LOW),
+    # λ p̃_0[0] + (1 − λ) p̃_2[0] = 0.7 · (0.9 + 0.1/3) + 0.3 · 0.1/3
+    "exercise_6_3": LAM * (1 - EPS3 + EPS3 / K3) + (1 - LAM) * EPS3 / K3,
+    # bin of 0.9: two predictions, one right -> |0.5 − 0.9|; bin of 0.6: two, both right -> |1 − 0.6|
+    "exercise_6_4": 0.5 * abs(0.5 - 0.9) + 0.5 * abs(1.0 - 0.6),
+}
+WRONG = {
+    "exercise_6_1": [0.9, 0.01, 1.0, 0.1, None, "0.91x", True, math.nan],
+    "exercise_6_2": [math.inf, math.log10(91), math.log2(91), 91.0, 0.0, None, False],
+    "exercise_6_3": [0.7, 0.7 * (0.9 + 0.1 / 3), 0.3, 0.5, None],
+    "exercise_6_4": [0.0, 0.8, 0.2, 1.0, None, "zero"],
+}
+
+
+def renderings(value: float) -> list[str]:
+    """The ways an answer could leak into printed text."""
+    return sorted({repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"})
+
+
+def test_the_answers_are_what_the_notebook_says() -> None:
+    assert ANSWERS["exercise_6_1"] == pytest.approx(0.91, abs=1e-12)
+    assert ANSWERS["exercise_6_2"] == pytest.approx(math.log(91), abs=1e-12)
+    assert ANSWERS["exercise_6_3"] == pytest.approx(0.663333, abs=1e-6)
+    assert ANSWERS["exercise_6_4"] == pytest.approx(0.4, abs=1e-12)
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(ANSWERS[name]).ok is True
+    out = capsys.readouterr().out
+    assert out.startswith("✓") and "right" in out
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+def test_right_answer_within_rounding_passes(name: str) -> None:
+    assert getattr(check, name)(round(ANSWERS[name], 4)).ok is True
+
+
+@pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
+def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
+    assert getattr(check, name)(wrong).ok is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗") and "Hint:" in out
+    hint = out.split("Hint:", 1)[1]
+    for text in renderings(ANSWERS[name]):
+        assert text not in hint, f"{name} printed its answer {text!r}"
+
+
+def _hint(name: str, answer: object) -> str:
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        getattr(check, name)(answer)
+    return buffer.getvalue()
+
+
+def test_targeted_hints() -> None:
+    """Common slips get a hint about the slip itself."""
+    cases = [("exercise_6_1", 0.9, "one-hot part"), ("exercise_6_1", 0.01, "other classes"),
+             ("exercise_6_2", math.inf, "one-hot answer"), ("exercise_6_2", math.log10(91), "natural"),
+             ("exercise_6_3", 0.7, "smooth both"), ("exercise_6_3", 0.7 * (0.9 + 0.1 / 3), "class-2 example"),
+             ("exercise_6_4", 0.0, "one-bin")]
+    for name, answer, phrase in cases:
+        assert phrase in _hint(name, answer), (name, answer)
+
+
+def test_exercises_are_exported() -> None:
+    for name in ANSWERS:
+        assert callable(getattr(check, name))
