@@ -39,6 +39,7 @@ test-browser: $(STAMP)
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
+	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install playwright
 	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
 
 ## make bench: ratio benchmarks, printed as a table.

@@ -1,7 +1,8 @@
 """Start JupyterLab or Voila on 127.0.0.1 with a fresh token and print the URL to open.
 
 Usage: ``python tools/serve.py {lab,voila} [--port N] [--root DIR]``. Adds
-``--allow-root`` when run as root (containers, classroom servers).
+``--allow-root`` to JupyterLab when run as root (containers, classroom servers); Voila has
+no such check and no such flag.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ def main() -> None:
                f"--ServerApp.root_dir={root}", *as_root]
     else:
         url = f"http://127.0.0.1:{args.port}/voila/tree?token={token}"
+        # Voila 0.5 ignores --IdentityProvider.token (it would serve with no token at all)
+        # and rejects --allow-root; its own --Voila.token is the one it enforces.
         cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={args.port}", f"--Voila.root_dir={root}",
-               f"--IdentityProvider.token={token}", *as_root]
+               f"--port={args.port}", f"--Voila.root_dir={root}", f"--Voila.token={token}"]
     print(f"\n  Open {url}\n  (Ctrl-C stops the server)\n", flush=True)
     os.execv(sys.executable, cmd)
 

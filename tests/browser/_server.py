@@ -1,0 +1,216 @@
+"""Start and stop the servers the browser tests drive: JupyterLab and Voila.
+
+Every server runs as a child process started with :class:`subprocess.Popen`, bound to
+127.0.0.1 on a free port with a random token, and is stopped through that process object
+(terminate, wait, kill on timeout), never by name. Its output goes to a log file whose tail
+is quoted when the server fails to come up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOK_DIR = REPO / "notebooks"
+#: Every notebook of the collection, discovered when the test modules are imported.
+NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+SCREENSHOTS = REPO / "build" / "screenshots"
+
+READY_TIMEOUT_S = 60.0
+# A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
+# kernel, which a request for the app page would do).
+VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
+STOP_TIMEOUT_S = 10.0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now (bind to port 0)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def as_root_flags() -> list[str]:
+    """``--allow-root`` when running as uid 0 (Jupyter Server refuses root otherwise)."""
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def http_status(url: str, timeout: float = 2.0) -> int:
+    """The HTTP status of a GET on ``url`` without following redirects; 0 if unreachable."""
+
+    class _NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):  # noqa: D102 - stop at the first answer
+            return None
+
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(url, timeout=timeout) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except (urllib.error.URLError, OSError):
+        return 0
+
+
+@dataclass
+class Server:
+    """A server child process plus what a test needs to reach it.
+
+    Attributes
+    ----------
+    name : str
+        Short label for messages ("lab", "voila 01_coin_flip_mle").
+    base_url : str
+        ``http://127.0.0.1:PORT``.
+    token : str
+        The token the server requires (``?token=...``).
+    process : subprocess.Popen
+        The server itself; :meth:`stop` ends exactly this process.
+    log_path : Path
+        Where stdout and stderr of the server go.
+    startup_s : float
+        Seconds from ``Popen`` to the first successful readiness probe.
+    """
+
+    name: str
+    base_url: str
+    token: str
+    process: subprocess.Popen
+    log_path: Path
+    startup_s: float = float("nan")
+    printed_url: str = ""
+    _log_file: object = field(default=None, repr=False)
+    _started: float = field(default_factory=time.perf_counter, repr=False)
+
+    def url(self, path: str, **query: str) -> str:
+        """``base_url + path`` with the token (and any extra query items) appended."""
+        items = [f"token={self.token}", *(f"{k}={v}" if v else k for k, v in query.items())]
+        separator = "&" if "?" in path else "?"
+        return f"{self.base_url}{path}{separator}{'&'.join(items)}"
+
+    def log_tail(self, lines: int = 40) -> str:
+        """The last lines the server wrote, for failure messages."""
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def wait_ready(self, probe_path: str, timeout: float = READY_TIMEOUT_S) -> None:
+        """Poll ``probe_path`` (with the token) until it answers 200; fail if the process dies."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"{self.name} exited with code {self.process.returncode} before it was ready:\n"
+                    f"{self.log_tail()}"
+                )
+            if http_status(self.url(probe_path), timeout=1.0) == 200:
+                self.startup_s = time.perf_counter() - self._started
+                return
+            time.sleep(0.1)
+        raise RuntimeError(f"{self.name} not ready after {timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        """Terminate the server process, wait, and kill it if it does not exit in time."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=STOP_TIMEOUT_S)
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+    @classmethod
+    def launch(cls, name: str, cmd: list[str], port: int, token: str, log_path: Path,
+               cwd: Path | None = None) -> Server:
+        """Start ``cmd`` with output to ``log_path``; the caller waits for readiness."""
+        log_file = open(log_path, "w")  # noqa: SIM115 - closed by stop()
+        started = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=log_file, stderr=subprocess.STDOUT, cwd=cwd,
+                                   stdin=subprocess.DEVNULL)
+        return cls(name, f"http://127.0.0.1:{port}", token, process, log_path,
+                   _log_file=log_file, _started=started)
+
+
+def start_lab(root: Path, log_dir: Path) -> Server:
+    """JupyterLab on ``root`` (a temporary directory), ready to serve, with the app exposed.
+
+    ``--LabApp.expose_app_in_browser=True`` makes ``window.jupyterapp`` available, so the
+    tests run commands (run all cells, clear outputs) as the menus would.
+    """
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+        "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True", *as_root_flags(),
+    ]
+    server = Server.launch("lab", cmd, port, token, log_dir / "lab.log", cwd=root)
+    try:
+        server.wait_ready("/api/status")
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def start_voila(notebook: Path, log_dir: Path) -> Server:
+    """Voila serving one notebook as an app at ``/``.
+
+    Voila 0.5 takes its token as ``--Voila.token`` (it ignores ``--IdentityProvider.token``
+    and would then serve without any token) and has no ``--allow-root`` flag: it rejects it.
+    """
+    port, token = free_port(), secrets.token_hex(16)
+    cmd = [
+        sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", f"--Voila.token={token}",
+    ]
+    server = Server.launch(f"voila {notebook.stem}", cmd, port, token,
+                           log_dir / f"voila_{notebook.stem}.log", cwd=notebook.parent)
+    try:
+        server.wait_ready(VOILA_PROBE)
+    except BaseException:
+        server.stop()
+        raise
+    return server
+
+
+def start_serve_py(app: str, root: Path, log_dir: Path) -> Server:
+    """Run ``tools/serve.py APP`` (what ``make lab`` / ``make app`` run) on a free port.
+
+    serve.py chooses its own token and prints ``Open URL``; the token is read from that line.
+    """
+    port = free_port()
+    cmd = [sys.executable, str(REPO / "tools" / "serve.py"), app, "--port", str(port),
+           "--root", str(root)]
+    log_path = log_dir / f"serve_{app}.log"
+    server = Server.launch(f"serve.py {app}", cmd, port, "", log_path, cwd=REPO)
+    try:
+        deadline = time.perf_counter() + READY_TIMEOUT_S
+        while not server.token:
+            match = re.search(r"Open (http://\S+?)\?token=([0-9a-f]+)", log_path.read_text())
+            if match:
+                server.token = match.group(2)
+                server.printed_url = f"{match.group(1)}?token={match.group(2)}"
+            elif server.process.poll() is not None or time.perf_counter() > deadline:
+                raise RuntimeError(f"serve.py {app} printed no URL:\n{server.log_tail()}")
+            else:
+                time.sleep(0.05)
+        server.wait_ready("/api/status" if app == "lab" else VOILA_PROBE)
+    except BaseException:
+        server.stop()
+        raise
+    return server

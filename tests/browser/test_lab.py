@@ -1,0 +1,175 @@
+"""Every notebook in JupyterLab, in Chromium: it runs clean and its live widgets respond.
+
+One test per notebook (notebooks/*.ipynb, discovered at collection): open a temporary copy
+in JupyterLab, clear the stored outputs, run all cells in a fresh kernel, then move every
+slider of every live widget with the keyboard and watch the plot and readout change.
+Plus: Lab is quiet (no news toast, no autosave).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ._live import exercise_all, find_live_widgets, summary
+from ._server import NOTEBOOKS
+
+pytestmark = pytest.mark.browser
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+KERNEL_TIMEOUT_S = 60
+RUN_ALL_TIMEOUT_S = 180
+
+# State of the open notebook, read from Lab's own model (exposed as window.jupyterapp):
+# per code cell its execution count, whether it is empty, its error outputs and how many
+# LiveFigure displays it produced; plus the status bar text and stderr outputs on screen.
+_NOTEBOOK_STATE = """
+() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  if (!panel || !panel.content || !panel.content.model || !panel.sessionContext) return null;
+  const cells = [];
+  const model = panel.content.model;
+  for (let i = 0; i < model.cells.length; i++) {
+    const cell = model.cells.get(i);
+    if (cell.type !== 'code') continue;
+    const outputs = cell.outputs.toJSON();
+    cells.push({
+      index: i,
+      count: cell.executionCount,
+      empty: cell.sharedModel.getSource().trim() === '',
+      errors: outputs.filter((o) => o.output_type === 'error')
+        .map((o) => [`${o.ename}: ${o.evalue}`, ...(o.traceback || []).slice(-4)].join('\\n')),
+      live: outputs.filter((o) => o.data && o.data['application/vnd.jupyter.widget-view+json']
+                          && String(o.data['text/plain'] || '').startsWith('LiveFigure(')).length,
+    });
+  }
+  const notebook = panel.content.node;
+  const status = document.querySelector('#jp-main-statusbar');
+  return {
+    path: panel.context.path,
+    kernel: panel.sessionContext.kernelDisplayStatus,
+    statusbar: status ? status.textContent : '',
+    cells,
+    busyPrompts: Array.from(notebook.querySelectorAll('.jp-InputArea-prompt'))
+      .filter((p) => p.textContent.includes('*')).length,
+    stderr: Array.from(notebook.querySelectorAll(
+      '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'))
+      .map((e) => e.textContent),  // not innerText: off-screen cells are not laid out
+    widgetErrors: notebook.textContent.includes('Error displaying widget'),
+    toasts: Array.from(document.querySelectorAll('.Toastify__toast')).map((t) => t.innerText),
+  };
+}
+"""
+
+
+def notebook_state(page) -> dict:
+    """The current state of the open notebook (see ``_NOTEBOOK_STATE``)."""
+    return page.evaluate(_NOTEBOOK_STATE)
+
+
+def wait_until(page, predicate, timeout_s: float, what: str) -> dict:
+    """Poll the notebook state until ``predicate(state)``; fail with the last state otherwise."""
+    deadline = time.perf_counter() + timeout_s
+    state = None
+    while time.perf_counter() < deadline:
+        state = notebook_state(page)
+        if state is not None and predicate(state):
+            return state
+        page.wait_for_timeout(100)
+    brief = None if state is None else {k: state[k] for k in ("path", "kernel", "statusbar")}
+    raise AssertionError(f"timed out after {timeout_s} s waiting for {what}; last state: {brief}")
+
+
+def idle(state: dict) -> bool:
+    """The kernel is idle, as Lab's status bar shows it ("Python 3 (...) | Idle")."""
+    return "| Idle" in state["statusbar"] and state["kernel"] == "idle"
+
+
+def finished(state: dict) -> bool:
+    """Run-all is over: kernel idle and every non-empty code cell numbered, or an error shown."""
+    numbered = all(c["count"] is not None for c in state["cells"] if not c["empty"])
+    failed = any(c["errors"] for c in state["cells"])
+    return idle(state) and state["busyPrompts"] == 0 and (numbered or failed)
+
+
+def _effective_setting(server, plugin: str, key: str):
+    """A setting's value as Lab will use it: the user's value, else the (overridden) default."""
+    request = urllib.request.Request(f"{server.base_url}/lab/api/settings/{plugin}",
+                                     headers={"Authorization": f"token {server.token}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        data = json.load(response)
+    user = data.get("settings") or {}
+    return user[key] if key in user else data["schema"]["properties"][key]["default"]
+
+
+def test_lab_is_quiet(lab_server):
+    """overrides.json from tools/quiet_lab.py is in effect: no news, no update check, no autosave."""
+    hint = "run `python tools/quiet_lab.py` with the venv's Python (the Makefile does)"
+    notification = "@jupyterlab/apputils-extension:notification"
+    assert _effective_setting(lab_server, notification, "fetchNews") == "false", hint
+    assert _effective_setting(lab_server, notification, "checkForUpdates") is False, hint
+    docmanager = "@jupyterlab/docmanager-extension:plugin"
+    assert _effective_setting(lab_server, docmanager, "autosave") is False, hint
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, screenshot_dir,
+                         report):
+    """Open, run all, no errors; every slider of every live widget moves plot and readout."""
+    page, name = lab_page, notebook.name
+    copy = notebook_copies / name
+    original = copy.read_bytes()
+    start = time.perf_counter()
+    page.goto(lab_server.url(f"/lab/tree/{name}", reset=""))
+    wait_until(page, lambda s: s["path"] == name and idle(s), KERNEL_TIMEOUT_S, f"{name}: kernel idle")
+    opened = time.perf_counter()
+    assert page.evaluate("window.jupyterapp.commands.isToggled('docmanager:toggle-autosave')") is False, (
+        "Lab's autosave is on: tools/quiet_lab.py's overrides are not in effect")
+
+    # Clear the stored outputs first, so every count and output checked below is from this run.
+    page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    state = wait_until(page, lambda s: all(c["count"] is None for c in s["cells"]), 10,
+                       f"{name}: outputs cleared")
+    assert state["cells"], f"{name} has no code cells"
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+    # Wait until some cell has run, so an "Idle" from before the run cannot end the wait early.
+    wait_until(page, lambda s: any(c["count"] is not None or c["errors"] for c in s["cells"]),
+               KERNEL_TIMEOUT_S, f"{name}: first cell executed")
+    state = wait_until(page, finished, RUN_ALL_TIMEOUT_S, f"{name}: run all cells")
+    ran = time.perf_counter()
+
+    errors = [f"cell {c['index']}: {ANSI.sub('', e)}" for c in state["cells"] for e in c["errors"]]
+    tracebacks = [text[:500] for text in state["stderr"] if "Traceback" in text]
+    assert not errors and not tracebacks, f"{name} raised:\n" + "\n".join(errors or tracebacks)
+    counts = [c["count"] for c in state["cells"] if not c["empty"]]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{name}: execution counts {counts} are not 1..{len(counts)} in order")
+    assert not state["widgetErrors"], f"{name}: a widget failed to display"
+
+    expected = sum(c["live"] for c in state["cells"])
+    if not notebook.stem.startswith("00_"):  # every lesson has a live widget
+        assert expected >= 1, f"{name}: no cell displayed a LiveFigure"
+    page.wait_for_function(
+        "n => document.querySelectorAll('table.bayeslearn-readout').length >= n "
+        "&& Array.from(document.querySelectorAll('img.widget-image')).every(i => i.naturalWidth > 0)",
+        arg=expected, timeout=30_000)
+    widgets = find_live_widgets(page)
+    assert len(widgets) >= expected, f"{name}: {expected} LiveFigures displayed, {len(widgets)} rendered"
+
+    runs = exercise_all(page, name, notebook.stem, screenshot_dir)
+    done = time.perf_counter()
+
+    state = notebook_state(page)
+    assert not state["toasts"], f"Lab showed notifications: {state['toasts']}"
+    assert copy.read_bytes() == original, f"{name}: Lab wrote to the notebook (autosave?)"
+    if state["stderr"]:
+        report.append(f"  note {name}: stderr output: {[t[:120] for t in state['stderr']]}")
+    report.append(
+        f"lab {notebook.stem}: open+kernel {opened - start:.1f} s, run all {ran - opened:.1f} s, "
+        f"sliders {done - ran:.1f} s, total {done - start:.1f} s; {summary(runs)}")
+

@@ -1,0 +1,119 @@
+"""Every notebook as a Voila app, in Chromium: it renders clean and its live widgets respond.
+
+One Voila server per notebook (``python -m voila COPY.ipynb``, single-notebook mode, on a
+temporary copy), stopped by its own process when the test ends. The app page must show
+no error, no console error except the Font Awesome stylesheet Voila fetches from a CDN (it
+cannot load offline), and every slider of every live widget must move the plot (and the
+readout, except for seed sliders) when pressed with the keyboard.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from ._live import exercise_all, find_live_widgets, summary
+from ._server import NOTEBOOKS, http_status, start_serve_py, start_voila
+
+pytestmark = pytest.mark.browser
+
+
+def voila_notebooks() -> list[Path]:
+    """The notebooks to run as apps: the first lesson (the smoke notebook if there is none),
+    or every notebook when ``BAYESLEARN_VOILA=all``.
+
+    Voila executes the whole notebook again, 10-15 s a lesson on these machines, so all of
+    them would take the whole run past its budget; one lesson exercises the app path.
+    """
+    if os.environ.get("BAYESLEARN_VOILA") == "all":
+        return NOTEBOOKS
+    lessons = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
+    return (lessons or NOTEBOOKS)[:1]
+
+
+VOILA_NOTEBOOKS = voila_notebooks()
+
+RENDER_TIMEOUT_MS = 120_000
+
+
+def stored_live_figures(path: Path) -> int:
+    """How many LiveFigure displays the stored (executed) notebook holds."""
+    notebook = json.loads(path.read_text())
+    return sum(
+        1
+        for cell in notebook["cells"]
+        for output in cell.get("outputs", [])
+        if "".join(output.get("data", {}).get("text/plain", "")).startswith("LiveFigure(")
+    )
+
+
+def is_offline_cdn_error(message: str) -> bool:
+    """The one console error expected offline: Voila's Font Awesome stylesheet from a CDN."""
+    return "font-awesome" in message.lower() or "fontawesome" in message.lower()
+
+
+@pytest.fixture
+def voila_app(request, notebook_copies, log_dir):
+    """A Voila server for one notebook copy; stopped (terminate, wait, kill) afterwards."""
+    server = start_voila(notebook_copies / request.param.name, log_dir)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("voila_app", VOILA_NOTEBOOKS, ids=[p.stem for p in VOILA_NOTEBOOKS],
+                         indirect=True)
+def test_notebook_as_voila_app(voila_app, page, screenshot_dir, report):
+    """The app renders without errors; every slider of every live widget moves its plot."""
+    name = voila_app.name.removeprefix("voila ")
+    notebook = next(p for p in NOTEBOOKS if p.stem == name)
+    start = time.perf_counter()
+    page.goto(voila_app.url("/"), timeout=RENDER_TIMEOUT_MS)
+    expected = max(stored_live_figures(notebook), 0 if name.startswith("00_") else 1)
+    page.wait_for_function(
+        "n => document.querySelectorAll('table.bayeslearn-readout').length >= n "
+        "&& Array.from(document.querySelectorAll('img.widget-image')).every(i => i.naturalWidth > 0)",
+        arg=expected, timeout=RENDER_TIMEOUT_MS)
+    rendered = time.perf_counter()
+
+    text = page.locator("body").inner_text()
+    for marker in ("Traceback", "There was an error when executing cell", "Error displaying widget"):
+        assert marker not in text, f"voila {name}: the page shows {marker!r}"
+    widgets = find_live_widgets(page)
+    assert len(widgets) >= expected, f"voila {name}: {len(widgets)} live widgets, expected {expected}"
+
+    runs = exercise_all(page, f"voila {name}", f"voila_{name}", screenshot_dir)
+    done = time.perf_counter()
+    errors = [e for e in page.console_errors if not is_offline_cdn_error(e)]
+    assert not errors, f"voila {name}: console errors {errors}"
+    report.append(
+        f"voila {name}: server {voila_app.startup_s:.1f} s, page+execute {rendered - start:.1f} s, "
+        f"sliders {done - rendered:.1f} s; {summary(runs)}")
+
+
+@pytest.mark.parametrize("app", ["lab", "voila"])
+def test_serve_py_command_line(app: str, notebook_copies, log_dir, report):
+    """``make lab`` / ``make app`` (tools/serve.py): the server starts, requires its token and
+    serves the notebooks of its ``--root``."""
+    server = start_serve_py(app, notebook_copies, log_dir)
+    try:
+        assert http_status(server.printed_url) == 200, f"{server.printed_url} does not answer 200"
+        path = "/lab" if app == "lab" else "/voila/tree"
+        without_token = http_status(server.base_url + path)
+        assert without_token in (302, 403), (
+            f"serve.py {app} serves {path} without the token (HTTP {without_token})")
+        contents = "/api/contents" if app == "lab" else "/voila/api/contents"
+        with urllib.request.urlopen(server.url(contents), timeout=10) as response:
+            listed = {item["name"] for item in json.load(response)["content"]}
+        missing = {p.name for p in notebook_copies.glob("*.ipynb")} - listed
+        assert not missing, f"serve.py {app} --root does not serve {sorted(missing)}"
+        report.append(f"tools/serve.py {app}: ready in {server.startup_s:.1f} s, token enforced, "
+                      f"{len(listed)} entries in its root")
+    finally:
+        server.stop()
