@@ -24,15 +24,20 @@ lab: $(STAMP)
 app: $(STAMP)
 	@$(BIN)/python tools/serve.py voila --port $(PORT) --root notebooks
 
-## make test: ruff, unit + property + doctest + widget sweeps, then nbval over the notebooks.
+## make test: ruff, unit + property + doctest + widget sweeps + site, then nbval over the
+## notebooks and their solutions.
 test: $(STAMP)
-	$(BIN)/ruff check src tests notebooks benchmarks tools
+	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
 	$(BIN)/python -m pytest
-	$(BIN)/python -m pytest $(NBVAL) notebooks
+	$(BIN)/python -m pytest $(NBVAL) notebooks solutions
 
-## make notebooks: re-execute every notebook in place and strip metadata.widgets.
+## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets.
 notebooks: $(STAMP)
-	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
+
+## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/.
+site: $(STAMP)
+	$(BIN)/python tools/build_site.py build/site
 
 ## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
 test-browser: $(STAMP)

@@ -1,0 +1,367 @@
+"""Build a static HTML site of the notebooks, their solutions and the glossary.
+
+    python tools/build_site.py [OUT_DIR] [--mathjax-url URL]     # default: build/site
+
+Mathematics is typeset in the browser by MathJax 2, loaded from nbconvert's default
+address when a page opens; offline, the LaTeX source shows instead. For reading offline,
+point ``--mathjax-url`` at a local MathJax 2 (for example Debian's ``libjs-mathjax``:
+``file:///usr/share/javascript/mathjax/MathJax.js?config=TeX-AMS_CHTML``).
+
+Pages show the notebooks' STORED outputs (nothing is executed): every figure as it was
+saved. A live widget cannot run without a kernel, so its output is replaced by a short
+note pointing at the static figure above it and at ``make lab``. Links between notebooks
+(``02_map_gaussian_prior.ipynb``), to the solutions and to ``../docs/glossary.md`` are
+rewritten to the pages they became. The index lists every page in course order (file
+name order) under the pitch and the map of notebook 00.
+
+Layout of the output::
+
+    index.html  glossary.html  00_start_here.html ... 06_....html
+    solutions/01_..._solutions.html ...
+    img/<page>-<n>.png            the figures, one file each
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import base64
+import html
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+import mistune
+import nbformat
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+
+#: Mime type of a widget view in a stored output.
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+#: What replaces a live widget on a static page.
+WIDGET_NOTE = (
+    "Live widget: run this notebook in JupyterLab (<code>make lab</code>) to drag the sliders; "
+    "the static figure above shows the same story."
+)
+
+#: The README's two commands, shown on the index.
+COMMANDS = (
+    "make lab    # JupyterLab on notebooks/ at 127.0.0.1; prints the URL with its token\n"
+    "make test   # ruff, unit + property tests, widget sweeps, and every notebook under nbval"
+)
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif;
+       max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; line-height: 1.55;
+       color: #1a1a1a; background: #fff; }
+h1 { font-size: 2rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; }
+a { color: #0a5a8c; } a:hover { color: #D55E00; }
+.subtitle { font-size: 1.15rem; color: #444; margin-top: 0; }
+.map { width: 100%; height: auto; border: 1px solid #ddd; border-radius: 6px; }
+pre { background: #f5f5f5; padding: 0.8rem 1rem; border-radius: 6px; overflow-x: auto; }
+code { font-size: 0.92em; }
+ol.pages li { margin: 0.45rem 0; } .meta { color: #555; font-size: 0.92rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #f5f5f5; position: sticky; top: 0; }
+td, th { word-break: keep-all; overflow-wrap: break-word; }
+body.wide { max-width: 68rem; }
+"""
+
+_NAV_CSS = (
+    "<style>.bl-nav{display:flex;gap:1.2rem;flex-wrap:wrap;align-items:baseline;"
+    "font:15px/1.4 system-ui,sans-serif;padding:0.6rem 1rem;margin:0 0 1rem;"
+    "background:#f3f6f9;border-bottom:1px solid #d0d7de}.bl-nav a{color:#0a5a8c}"
+    ".bl-nav .bl-home{font-weight:600}.bl-nav .bl-next{margin-left:auto}"
+    ".bayeslearn-widget-note{border-left:4px solid #0072B2;background:#eef5fb;"
+    "padding:0.6rem 0.9rem;font:14px/1.45 system-ui,sans-serif}</style>"
+)
+
+
+@dataclass
+class Page:
+    """One page of the site: where it comes from, where it goes, what it is called."""
+
+    source: Path
+    output: PurePosixPath  # relative to the site's root
+    title: str
+    section: str  # "lesson", "solution" or "glossary"
+    images: list[tuple[str, str]] = field(default_factory=list)  # (site path, alt text)
+
+
+def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            match = re.search(r"^#\s+(.+)$", cell.source, flags=re.M)
+            if match:
+                return match.group(1).strip()
+    return fallback
+
+
+def _plain(text: str) -> str:
+    """Markdown/LaTeX-light text for a title attribute or alt text."""
+    text = re.sub(r"\{[^{}]*\}", "…", text)  # f-string fields
+    text = re.sub(r"[$*`\\]", "", text)
+    return " ".join(text.split())
+
+
+def _figure_alt(source: str, title: str, number: int) -> str:
+    """Alt text of the ``number``-th figure of a notebook, from the titles its cell sets."""
+    found = re.findall(r"""(?:suptitle|set_title|title)\s*[(=]\s*f?(["'])(.+?)\1""", source)
+    found += [m[1] for m in re.findall(r"""label_axes\([^()]*?,[^()]*?,[^()]*?,\s*f?(["'])(.+?)\1""", source)]
+    names = [_plain(t if isinstance(t, str) else t[1]) for t in found]
+    names = [n for n in dict.fromkeys(names) if n and n != "…"]
+    described = f"Figure {number} of {title}"
+    return f"{described}: {'; '.join(names[:6])}." if names else f"{described}; described in the text above it."
+
+
+def lessons(root: Path = ROOT) -> list[Path]:
+    """The notebooks in course order (file name order)."""
+    return sorted((root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def solutions(root: Path = ROOT) -> list[Path]:
+    """The solution notebooks in course order."""
+    return sorted((root / "solutions").glob("*.ipynb"))
+
+
+def plan(root: Path = ROOT) -> list[Page]:
+    """Every page of the site, in the index's order."""
+    pages = []
+    for path in lessons(root):
+        nb = nbformat.read(path, as_version=4)
+        pages.append(Page(path, PurePosixPath(f"{path.stem}.html"), _title(nb, path.stem), "lesson"))
+    for path in solutions(root):
+        nb = nbformat.read(path, as_version=4)
+        pages.append(Page(path, PurePosixPath("solutions", f"{path.stem}.html"), _title(nb, path.stem), "solution"))
+    glossary = root / "docs" / "glossary.md"
+    if glossary.exists():
+        pages.append(Page(glossary, PurePosixPath("glossary.html"), "Glossary — English / 한국어", "glossary"))
+    return pages
+
+
+def _relative(target: PurePosixPath, page: PurePosixPath) -> str:
+    return PurePosixPath(os.path.relpath(str(target), str(page.parent) or ".")).as_posix()
+
+
+def rewrite_links(text: str, page: Page, by_source: dict[Path, PurePosixPath], out_dir: Path) -> str:
+    """Point relative links at the pages their targets became; leave the rest alone."""
+
+    def replace(match: re.Match) -> str:
+        link = html.unescape(match.group(2))
+        if not link or link.startswith("#") or _SCHEME.match(link):
+            return match.group(0)
+        path, _, fragment = link.partition("#")
+        if (out_dir / page.output.parent / unquote(path)).exists():
+            return match.group(0)  # already a site file (a figure)
+        target = by_source.get((page.source.parent / unquote(path)).resolve())
+        if target is None:
+            return match.group(0)  # left for the link check to report
+        new = _relative(target, page.output) + (f"#{fragment}" if fragment else "")
+        return f"{match.group(1)}{html.escape(new, quote=True)}{match.group(3)}"
+
+    return _LINK.sub(replace, text)
+
+
+def _nav(page: Page, pages: list[Page]) -> str:
+    same = [p for p in pages if p.section == page.section]
+    index = same.index(page)
+    links = [f'<a class="bl-home" href="{_relative(PurePosixPath("index.html"), page.output)}">bayeslearn</a>']
+    if index > 0:
+        prev = same[index - 1]
+        links.append(f'<a href="{_relative(prev.output, page.output)}">← {html.escape(prev.title)}</a>')
+    links.append(f'<a href="{_relative(PurePosixPath("glossary.html"), page.output)}">Glossary</a>')
+    if index + 1 < len(same):
+        nxt = same[index + 1]
+        links.append(f'<a class="bl-next" href="{_relative(nxt.output, page.output)}">{html.escape(nxt.title)} →</a>')
+    return f'<nav class="bl-nav" aria-label="site">{"".join(links)}</nav>'
+
+
+def _static_notebook(page: Page, out_dir: Path) -> nbformat.NotebookNode:
+    """The stored notebook with widgets replaced by a note and figures moved to files."""
+    nb = nbformat.read(page.source, as_version=4)
+    nb.metadata.pop("widgets", None)
+    figure = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        outputs = []
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if WIDGET_MIME in data:
+                outputs.append(nbformat.v4.new_output(
+                    "display_data",
+                    data={"text/html": f'<div class="bayeslearn-widget-note" role="note">{WIDGET_NOTE}</div>',
+                          "text/plain": "Live widget (needs a kernel)."},
+                ))
+                continue
+            if "image/png" in data:
+                figure += 1
+                name = f"{page.output.stem}-{figure}.png"
+                (out_dir / "img" / name).write_bytes(base64.b64decode(data["image/png"]))
+                site_path = PurePosixPath("img", name)
+                output.setdefault("metadata", {}).setdefault("filenames", {})["image/png"] = _relative(
+                    site_path, page.output)
+                page.images.append((str(site_path), _figure_alt(cell.source, page.title, figure)))
+            outputs.append(output)
+        cell.outputs = outputs
+    return nb
+
+
+def _notebook_page(page: Page, pages: list[Page], exporter: HTMLExporter, out_dir: Path) -> str:
+    nb = _static_notebook(page, out_dir)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": page.title}})
+    alts = iter(alt for _, alt in page.images)
+    body = re.sub(r'alt="No description has been provided for this image"',
+                  lambda _: f'alt="{html.escape(next(alts, "Figure"), quote=True)}"', body)
+    body = body.replace("</head>", f"{_NAV_CSS}\n</head>", 1)
+    return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _nav(page, pages), body, count=1)
+
+
+def _markdown(text: str) -> str:
+    render = mistune.create_markdown(plugins=["table", "math", "strikethrough"], escape=False)
+    return render(text)
+
+
+def _shell(title: str, body: str, exporter: HTMLExporter, nav: str = "", wide: bool = False) -> str:
+    mathjax = exporter.environment.get_template("mathjax.html.j2").module.mathjax(exporter.mathjax_url)
+    body_class = ' class="wide"' if wide else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n{_NAV_CSS}\n{mathjax}\n</head>\n"
+        f"<body{body_class}>\n{nav}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _glossary_page(page: Page, pages: list[Page], exporter: HTMLExporter) -> str:
+    body = _markdown(page.source.read_text(encoding="utf-8"))
+    return _shell(page.title, body, exporter, _nav(page, pages), wide=True)
+
+
+def _section(nb: nbformat.NotebookNode, heading: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith(f"## {heading}"):
+            return cell.source.split("\n", 1)[1].strip()
+    return ""
+
+
+def _map_alt(nb: nbformat.NotebookNode) -> str:
+    """Describe notebook 00's map in words, from its ``ARROWS`` list."""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or "ARROWS" not in cell.source:
+            continue
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "ARROWS" for t in node.targets):
+                arrows = ast.literal_eval(node.value)
+                parts = [f"{a} → {b}" for a, b in arrows]
+                return "Map of the notebooks; an arrow points from a prerequisite to the notebook that uses it: " + (
+                    ", ".join(parts) + ".")
+    return "Map of the notebooks and how they build on each other."
+
+
+def _time_to_read(nb: nbformat.NotebookNode) -> str:
+    match = re.search(r"Time to read:?\*{0,2}:?\s*([^\n]+)", nb.cells[0].source if nb.cells else "")
+    return _plain(match.group(1)).rstrip(".") if match else ""
+
+
+def _index(pages: list[Page], exporter: HTMLExporter, out_dir: Path, root: Path) -> str:
+    start = next((p for p in pages if p.section == "lesson" and p.output.name.startswith("00_")), None)
+    pitch, figure = "", ""
+    if start is not None:
+        nb = nbformat.read(start.source, as_version=4)
+        pitch = _markdown(_section(nb, "What the collection teaches"))
+        if start.images:
+            shutil.copyfile(out_dir / start.images[0][0], out_dir / "map.png")
+            figure = (f'<figure><img class="map" src="map.png" alt="{html.escape(_map_alt(nb), quote=True)}">'
+                      f"<figcaption class=\"meta\">Each box is a notebook; <a href=\"{start.output}\">"
+                      f"{html.escape(start.title)}</a> explains the map.</figcaption></figure>")
+
+    def items(section: str) -> str:
+        rows = []
+        for page in (p for p in pages if p.section == section):
+            meta = ""
+            if section == "lesson":
+                minutes = _time_to_read(nbformat.read(page.source, as_version=4))
+                meta = f' <span class="meta">· {html.escape(minutes)}</span>' if minutes else ""
+            name = re.sub(r"^Solutions\s+—\s+", "", page.title)
+            rows.append(f'<li><a href="{page.output}">{html.escape(name)}</a>{meta}</li>')
+        return "\n".join(rows)
+
+    glossary = next((p for p in pages if p.section == "glossary"), None)
+    glossary_link = f'<a href="{glossary.output}">{html.escape(glossary.title)}</a>' if glossary else "The glossary"
+    body = f"""<h1>bayeslearn</h1>
+<p class="subtitle">The probabilistic foundations of deep learning: why the losses you train networks with are
+what they are.</p>
+{pitch}
+{figure}
+<h2>Lessons, in course order</h2>
+<ol class="pages" start="0">
+{items("lesson")}
+</ol>
+<h2>Solutions to the exercises</h2>
+<p>Try the exercises in each lesson first: their self-checks say <em>right</em> or give a hint.</p>
+<ol class="pages">
+{items("solution")}
+</ol>
+<h2>Glossary</h2>
+<p>{glossary_link}: every term, with its Korean name and a one-line meaning.</p>
+<h2>Run it yourself</h2>
+<p>These pages show the notebooks as they were last executed; the live widgets need a kernel. From a
+clone of the repository:</p>
+<pre><code>{html.escape(COMMANDS)}</code></pre>
+<p>On first use each command creates <code>.venv</code> and installs everything. With conda:
+<code>conda env create -f environment.yml</code>; Binder and repo2docker build from the same file.</p>
+"""
+    return _shell("bayeslearn — lessons", body, exporter)
+
+
+def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax_url: str | None = None) -> list[Path]:
+    """Write the site into ``out_dir`` (emptied first); return the HTML files written.
+
+    Nothing is executed: pages show the outputs stored in the notebooks. ``mathjax_url``
+    replaces nbconvert's default MathJax address (e.g. with a local copy, for offline use).
+    """
+    out_dir, root = Path(out_dir), Path(root).resolve()
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    (out_dir / "img").mkdir(parents=True)
+    (out_dir / "solutions").mkdir()
+    pages = plan(root)
+    by_source = {p.source.resolve(): p.output for p in pages}
+    # The syntax highlighter's output is our own code, so bleach's pass over it is skipped
+    # (it is half the time of a page); markdown and HTML outputs are not sanitised either way.
+    exporter = HTMLExporter(template_name="lab", filters={"clean_html": lambda text: text})
+    if mathjax_url:
+        exporter.mathjax_url = mathjax_url
+    written = []
+    for page in pages:
+        if page.section == "glossary":
+            text = _glossary_page(page, pages, exporter)
+        else:
+            text = _notebook_page(page, pages, exporter, out_dir)
+        target = out_dir / page.output
+        target.write_text(rewrite_links(text, page, by_source, out_dir), encoding="utf-8")
+        written.append(target)
+    index = Page(root / "index", PurePosixPath("index.html"), "bayeslearn", "index")
+    (out_dir / "index.html").write_text(
+        rewrite_links(_index(pages, exporter, out_dir, root), index, by_source, out_dir), encoding="utf-8")
+    return [out_dir / "index.html", *written]
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out_dir", nargs="?", default=ROOT / "build" / "site", type=Path)
+    parser.add_argument("--mathjax-url", help="MathJax 2 script to load (default: nbconvert's)")
+    args = parser.parse_args()
+    destination = args.out_dir
+    files = build_site(destination, mathjax_url=args.mathjax_url)
+    print(f"wrote {len(files)} pages to {destination}/ (open {destination / 'index.html'})")
