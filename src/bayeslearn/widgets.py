@@ -37,8 +37,8 @@ __all__ = [
     "seed_slider",
 ]
 
-_SLIDER_STYLE = {"description_width": "11em"}
-_SLIDER_LAYOUT = {"width": "30em"}
+_SLIDER_STYLE = {"description_width": "17em"}
+_SLIDER_LAYOUT = {"width": "46em"}
 
 
 def sample_sizes(maximum: int = 10_000) -> list[int]:
