@@ -5,7 +5,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.special import softmax
 from sklearn.calibration import calibration_curve
+from sklearn.metrics import accuracy_score, log_loss
 
 import bayeslearn as bl
 
@@ -143,3 +145,37 @@ def test_rejects_bad_arguments(args, error, match):
     for func in (bl.reliability_diagram, bl.expected_calibration_error):
         with pytest.raises(error, match=match):
             func(*args)
+
+
+# --- the report from logits ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(("n", "k", "seed"), [(1, 2, 0), (200, 3, 1), (1000, 5, 2)])
+def test_report_matches_sklearn_metrics_and_the_ece(n, k, seed):
+    rng = np.random.default_rng(seed)
+    logits, y = rng.normal(scale=3.0, size=(n, k)), rng.integers(k, size=n)
+    q = softmax(logits, axis=1)
+    report = bl.calibration_report(logits, y, num_bins=12)
+    assert report.log_loss == pytest.approx(log_loss(y, q, labels=np.arange(k)), rel=1e-10)
+    assert report.accuracy == pytest.approx(accuracy_score(y, q.argmax(axis=1)), abs=1e-15)
+    assert report.mean_confidence == pytest.approx(q.max(axis=1).mean(), rel=1e-12)
+    ece = bl.expected_calibration_error(q, y, num_bins=12)
+    assert report.expected_calibration_error == pytest.approx(ece, abs=1e-15)
+    assert np.array_equal(report.diagram.counts, bl.reliability_diagram(q, y, num_bins=12).counts)
+    # the report's accuracy is the bin-size-weighted accuracy of its diagram
+    assert report.accuracy == pytest.approx((report.diagram.counts * report.diagram.accuracy).sum() / n, abs=1e-12)
+
+
+def test_report_log_loss_stays_exact_for_huge_wrong_logits():
+    report = bl.calibration_report([[0.0, 2000.0], [3000.0, 0.0]], [0, 0])
+    assert report.log_loss == pytest.approx(1000.0, rel=1e-12)     # (2000 + 0) / 2
+    assert report.accuracy == 0.5 and report.mean_confidence == 1.0
+
+
+@pytest.mark.parametrize(("args", "error", "match"), [
+    (([0.0, 1.0], [0]), ValueError, "logits must have shape"),
+    (([[0.0, np.inf]], [0]), ValueError, "logits"),
+    (([[0.0, 1.0]], [2]), ValueError, "labels"),
+    ((np.zeros((0, 2)), []), ValueError, "at least one row"),
+])
+def test_report_rejects_bad_arguments(args, error, match):
+    with pytest.raises(error, match=match):
+        bl.calibration_report(*args)

@@ -27,6 +27,7 @@ _EXPORTS: dict[str, str] = {
     "beta_bernoulli_posterior": "posterior",
     "beta_bernoulli_predictive": "posterior",
     "beta_log_prior": "prior",
+    "calibration_report": "calibration",
     "coin_heads": "data",
     "coin_tosses": "data",
     "cosine_schedule": "optim",

@@ -22,10 +22,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import log_softmax
 
 from . import _validate as v
 
-__all__ = ["ReliabilityDiagram", "expected_calibration_error", "reliability_diagram"]
+__all__ = [
+    "CalibrationReport",
+    "ReliabilityDiagram",
+    "calibration_report",
+    "expected_calibration_error",
+    "reliability_diagram",
+]
 
 
 @dataclass(frozen=True)
@@ -187,3 +194,88 @@ def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> flo
     0.15
     """
     return reliability_diagram(probabilities, labels, num_bins).expected_calibration_error
+
+
+@dataclass(frozen=True)
+class CalibrationReport:
+    r"""How a classifier does on a labelled (held-out) set: right, sure, and honest about it.
+
+    Attributes
+    ----------
+    accuracy : float
+        Fraction of inputs whose top class is the label.
+    log_loss : float
+        Mean cross-entropy :math:`-\frac1n \sum_i \log q_{i y_i}` in nats (the negative mean
+        log-likelihood of the labels).
+    mean_confidence : float
+        Mean of :math:`\max_k q_{ik}`.
+    expected_calibration_error : float
+        The ECE of :attr:`diagram`.
+    diagram : ReliabilityDiagram
+        The per-bin confidence, accuracy and counts.
+    """
+
+    accuracy: float
+    log_loss: float
+    mean_confidence: float
+    expected_calibration_error: float
+    diagram: ReliabilityDiagram
+
+
+def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
+    r"""Accuracy, log-loss, mean confidence and reliability diagram of predictions given as logits.
+
+    With :math:`\log q_i = \operatorname{log\_softmax}(z_i)`,
+
+    .. math::
+
+        \text{log-loss} = -\frac1n \sum_{i=1}^n \log q_{i y_i}, \qquad
+        \text{accuracy} = \frac1n \sum_{i=1}^n \mathbb 1[\arg\max_k q_{ik} = y_i],
+
+    and the reliability diagram and ECE of :math:`q` (:func:`reliability_diagram`). Taking
+    logits keeps the log-loss finite and exact however confident (and wrong) a prediction is:
+    the log is never taken of a probability that has underflowed to 0.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n, K)
+        Finite logits, n >= 1.
+    labels : array_like of int, shape (n,)
+        True classes.
+    num_bins : int, default 10
+        Number of equal-width confidence bins on [0, 1].
+
+    Returns
+    -------
+    CalibrationReport
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (n, K) array with n >= 1 or the labels do not match it.
+    TypeError
+        If ``num_bins`` is not an integer.
+
+    See Also
+    --------
+    reliability_diagram, bayeslearn.softmax_cross_entropy
+
+    Examples
+    --------
+    >>> report = calibration_report([[2.0, 0.0], [0.0, 1000.0]], [0, 0])
+    >>> round(report.accuracy, 6), round(report.log_loss, 4)   # the second costs 1000 nats
+    (0.5, 500.0635)
+    """
+    z = v.finite(logits, "logits")
+    if z.ndim != 2:
+        raise ValueError(f"logits must have shape (n, K), got {z.shape}")
+    log_q = log_softmax(z, axis=1)
+    q, y = _predictions(np.exp(log_q), labels)
+    diagram = reliability_diagram(q, y, num_bins)
+    return CalibrationReport(
+        accuracy=float((q.argmax(axis=1) == y).mean()),
+        log_loss=float(-log_q[np.arange(y.size), y].mean()),
+        mean_confidence=float(q.max(axis=1).mean()),
+        expected_calibration_error=diagram.expected_calibration_error,
+        diagram=diagram,
+    )
