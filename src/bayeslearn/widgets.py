@@ -25,10 +25,12 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from PIL import Image
 
+from . import _validate as v
 from .plotting import format_number
 
 __all__ = [
     "LiveFigure",
+    "int_slider",
     "log_slider",
     "prior_strength_slider",
     "probability_slider",
@@ -142,6 +144,25 @@ def probability_slider(
     return widgets.FloatSlider(
         value=value, min=minimum, max=maximum, step=step, readout_format=".2f", **_slider_kwargs(description, tooltip)
     )
+
+
+def int_slider(
+    value: int, minimum: int, maximum: int, description: str, tooltip: str | None = None
+) -> widgets.IntSlider:
+    """Slider over the integers ``minimum, ..., maximum``, e.g. a polynomial degree or a width.
+
+    Raises
+    ------
+    ValueError
+        Unless ``minimum <= value <= maximum``.
+    TypeError
+        If a bound or the value is not an integer.
+    """
+    value, minimum, maximum = (v.integer(x, name, minimum=-(2**63)) for x, name in
+                               ((value, "value"), (minimum, "minimum"), (maximum, "maximum")))
+    if not minimum <= value <= maximum:
+        raise ValueError(f"value must satisfy minimum <= value <= maximum, got {minimum}, {value}, {maximum}")
+    return widgets.IntSlider(value=value, min=minimum, max=maximum, step=1, **_slider_kwargs(description, tooltip))
 
 
 def seed_slider(value: int = 0, maximum: int = 99, description: str = "random seed") -> widgets.IntSlider:
