@@ -30,6 +30,9 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1600, "height": 1000}
 
 REPORT = pytest.StashKey[list]()
+TIMINGS = pytest.StashKey[dict]()
+#: Key press → new pixels, in ms, per notebook; ``make bench`` reads it (benchmarks/run.py).
+TIMINGS_FILE = Path(__file__).resolve().parents[2] / "build" / "browser_timings.json"
 
 
 def _browser_selected(config: pytest.Config) -> bool:
@@ -56,6 +59,18 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 def pytest_configure(config: pytest.Config) -> None:
     """A place for the timing lines the tests record, printed at the end of the run."""
     config.stash[REPORT] = []
+    config.stash[TIMINGS] = {}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Merge this run's key → pixels latencies into build/browser_timings.json (per notebook)."""
+    measured = session.config.stash.get(TIMINGS, {})
+    if not measured:
+        return
+    TIMINGS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    stored = json.loads(TIMINGS_FILE.read_text()) if TIMINGS_FILE.exists() else {}
+    stored.update(measured)
+    TIMINGS_FILE.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
@@ -71,6 +86,12 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
 def report(pytestconfig: pytest.Config) -> list[str]:
     """Append a line here to have it printed in the "browser timings" section."""
     return pytestconfig.stash[REPORT]
+
+
+@pytest.fixture(scope="session")
+def latencies(pytestconfig: pytest.Config) -> dict[str, list[float]]:
+    """Store ``latencies[notebook_stem] = [ms, ...]`` to have it written to build/browser_timings.json."""
+    return pytestconfig.stash[TIMINGS]
 
 
 @pytest.fixture(scope="session")

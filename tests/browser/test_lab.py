@@ -119,7 +119,7 @@ def test_lab_is_quiet(lab_server):
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, screenshot_dir,
-                         report):
+                         report, latencies):
     """Open, run all, no errors; every slider of every live widget moves plot and readout."""
     page, name = lab_page, notebook.name
     copy = notebook_copies / name
@@ -163,6 +163,8 @@ def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, 
 
     runs = exercise_all(page, name, notebook.stem, screenshot_dir)
     done = time.perf_counter()
+    if runs:
+        latencies[notebook.stem] = [round(ms, 1) for run in runs for ms in run.latencies_ms]
 
     state = notebook_state(page)
     assert not state["toasts"], f"Lab showed notifications: {state['toasts']}"
