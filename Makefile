@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
+MATHJAX := /usr/share/javascript/mathjax/MathJax.js
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: lab test notebooks test-browser app bench site clean
@@ -16,6 +17,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python tools/quiet_lab.py
 	touch $(STAMP)
 
+# Debian's MathJax 2: make site copies it into the site (tests/test_site.py builds one).
+$(MATHJAX):
+	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y libjs-mathjax
+
 ## make lab: JupyterLab on notebooks/, bound to 127.0.0.1; prints the URL with its token.
 lab: $(STAMP)
 	@$(BIN)/python tools/serve.py lab --port $(PORT) --root notebooks
@@ -26,7 +32,7 @@ app: $(STAMP)
 
 ## make test: ruff, unit + property + doctest + widget sweeps + site, then nbval over the
 ## notebooks and their solutions.
-test: $(STAMP)
+test: $(STAMP) $(MATHJAX)
 	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest $(NBVAL) notebooks solutions
@@ -36,7 +42,7 @@ notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
 
 ## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/.
-site: $(STAMP)
+site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 
 ## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.

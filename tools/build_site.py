@@ -1,11 +1,14 @@
 """Build a static HTML site of the notebooks, their solutions and the glossary.
 
-    python tools/build_site.py [OUT_DIR] [--mathjax-url URL]     # default: build/site
+    python tools/build_site.py [OUT_DIR] [--mathjax DIR]     # default: build/site
 
-Mathematics is typeset in the browser by MathJax 2, loaded from nbconvert's default
-address when a page opens; offline, the LaTeX source shows instead. For reading offline,
-point ``--mathjax-url`` at a local MathJax 2 (for example Debian's ``libjs-mathjax``:
-``file:///usr/share/javascript/mathjax/MathJax.js?config=TeX-AMS_CHTML``).
+Mathematics is typeset in the browser by MathJax 2, copied into the site (``mathjax/``,
+about 1.5 MB: the TeX input, the CommonHTML output and its TeX web fonts) from Debian's
+``libjs-mathjax`` (``/usr/share/javascript/mathjax``, which ``make site`` installs). The
+site therefore works offline and from a folder handed out in class: no page loads
+anything from the network. (Opened as files, Chromium refuses MathJax's web fonts and the
+formulas are set in a system serif; served over HTTP, e.g. ``python -m http.server -d
+build/site``, they are set in the TeX fonts.)
 
 Pages show the notebooks' STORED outputs (nothing is executed): every figure as it was
 saved. A live widget cannot run without a kernel, so its output is replaced by a short
@@ -19,6 +22,7 @@ Layout of the output::
     index.html  glossary.html  00_start_here.html ... 06_....html
     solutions/01_..._solutions.html ...
     img/<page>-<n>.png            the figures, one file each
+    mathjax/MathJax.js ...        the typesetter
 """
 
 from __future__ import annotations
@@ -54,6 +58,17 @@ COMMANDS = (
     "make lab    # JupyterLab on notebooks/ at 127.0.0.1; prints the URL with its token\n"
     "make test   # ruff, unit + property tests, widget sweeps, and every notebook under nbval"
 )
+
+#: Debian's MathJax 2 (package ``libjs-mathjax``).
+DEBIAN_MATHJAX = Path("/usr/share/javascript/mathjax")
+#: The parts of MathJax 2 that TeX input with CommonHTML output loads.
+_MATHJAX_PARTS = (
+    "MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "jax/input/TeX", "jax/element",
+    "jax/output/CommonHTML", "fonts/HTML-CSS/TeX/woff", "extensions", "localization/en",
+)
+#: Where the typesetter goes in the site, and the configuration pages ask for.
+MATHJAX_SCRIPT = PurePosixPath("mathjax", "MathJax.js")
+_MATHJAX_QUERY = "?config=TeX-AMS_CHTML-full,Safe"
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
@@ -223,6 +238,9 @@ def _notebook_page(page: Page, pages: list[Page], exporter: HTMLExporter, out_di
     body = re.sub(r'alt="No description has been provided for this image"',
                   lambda _: f'alt="{html.escape(next(alts, "Figure"), quote=True)}"', body)
     body = body.replace("</head>", f"{_NAV_CSS}\n</head>", 1)
+    # require.js serves widget and JavaScript outputs; the pages have none, and it would be
+    # the one file a page fetches from the network
+    body = re.sub(r'<script src="[^"]*/require(?:\.min)?\.js"></script>', "", body)
     return re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + _nav(page, pages), body, count=1)
 
 
@@ -324,26 +342,47 @@ clone of the repository:</p>
     return _shell("bayeslearn — lessons", body, exporter)
 
 
-def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax_url: str | None = None) -> list[Path]:
+def copy_mathjax(source: Path, out_dir: Path) -> None:
+    """Copy the parts of MathJax 2 the pages use from ``source`` into ``out_dir/mathjax``."""
+    if not (source / "MathJax.js").is_file():
+        raise FileNotFoundError(
+            f"MathJax 2 not found in {source}: install Debian's libjs-mathjax "
+            "(`apt-get install -y libjs-mathjax`; `make site` does this) or pass --mathjax DIR")
+    target = out_dir / MATHJAX_SCRIPT.parent
+    for part in _MATHJAX_PARTS:
+        src, dst = source / part, target / part
+        if src.is_dir():
+            shutil.copytree(src, dst, dirs_exist_ok=True)
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+
+
+def _use_mathjax(exporter: HTMLExporter, page: PurePosixPath) -> None:
+    """Point the exporter at the site's MathJax, relative to ``page``."""
+    exporter.mathjax_url = _relative(MATHJAX_SCRIPT, page) + _MATHJAX_QUERY
+
+
+def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax: str | Path = DEBIAN_MATHJAX) -> list[Path]:
     """Write the site into ``out_dir`` (emptied first); return the HTML files written.
 
-    Nothing is executed: pages show the outputs stored in the notebooks. ``mathjax_url``
-    replaces nbconvert's default MathJax address (e.g. with a local copy, for offline use).
+    Nothing is executed: pages show the outputs stored in the notebooks. ``mathjax`` is a
+    MathJax 2 folder to copy into the site (default: Debian's ``libjs-mathjax``).
     """
     out_dir, root = Path(out_dir), Path(root).resolve()
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / "img").mkdir(parents=True)
     (out_dir / "solutions").mkdir()
+    copy_mathjax(Path(mathjax), out_dir)
     pages = plan(root)
     by_source = {p.source.resolve(): p.output for p in pages}
     # The syntax highlighter's output is our own code, so bleach's pass over it is skipped
     # (it is half the time of a page); markdown and HTML outputs are not sanitised either way.
     exporter = HTMLExporter(template_name="lab", filters={"clean_html": lambda text: text})
-    if mathjax_url:
-        exporter.mathjax_url = mathjax_url
     written = []
     for page in pages:
+        _use_mathjax(exporter, page.output)
         if page.section == "glossary":
             text = _glossary_page(page, pages, exporter)
         else:
@@ -352,6 +391,7 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax_url: str | 
         target.write_text(rewrite_links(text, page, by_source, out_dir), encoding="utf-8")
         written.append(target)
     index = Page(root / "index", PurePosixPath("index.html"), "bayeslearn", "index")
+    _use_mathjax(exporter, index.output)
     (out_dir / "index.html").write_text(
         rewrite_links(_index(pages, exporter, out_dir, root), index, by_source, out_dir), encoding="utf-8")
     return [out_dir / "index.html", *written]
@@ -360,8 +400,9 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax_url: str | 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out_dir", nargs="?", default=ROOT / "build" / "site", type=Path)
-    parser.add_argument("--mathjax-url", help="MathJax 2 script to load (default: nbconvert's)")
+    parser.add_argument("--mathjax", type=Path, default=DEBIAN_MATHJAX,
+                        help=f"MathJax 2 folder to copy into the site (default: {DEBIAN_MATHJAX})")
     args = parser.parse_args()
     destination = args.out_dir
-    files = build_site(destination, mathjax_url=args.mathjax_url)
+    files = build_site(destination, mathjax=args.mathjax)
     print(f"wrote {len(files)} pages to {destination}/ (open {destination / 'index.html'})")
