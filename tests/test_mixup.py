@@ -275,3 +275,142 @@ def test_probability_grid_rejects_bad_arguments(args, error, match):
     args = (model if args[0] is None else args[0], *args[1:])
     with pytest.raises(error, match=match):
         bl.probability_grid(*args)
+
+
+# --- many networks at once ------------------------------------------------------------------------------------
+def reference_training(X, T, alpha, hidden, steps, lr, seed):
+    """One network trained the long way: the trainer's documented draws, the unbatched exact
+    gradient (mlp_loss_and_gradient) and bl.adam; independent of the batched code."""
+    n, d = X.shape
+    rng = np.random.default_rng(seed)
+    W1T = rng.standard_normal((hidden, d)) * np.sqrt(2.0 / d)
+    b1 = rng.standard_normal(hidden)
+    theta = np.concatenate([W1T.ravel(), b1, np.zeros(T.shape[1] * hidden + T.shape[1])])
+    if alpha > 0:
+        lam = rng.beta(alpha, alpha, size=(steps, 1, n))[:, 0]
+        partner = rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1)
+    else:
+        lam, partner = np.ones((steps, n)), np.tile(np.arange(n), (steps, 1))
+    step = iter(range(steps))
+
+    def gradient(w):
+        t = next(step)
+        weight = lam[t][:, None]
+        X_mix = weight * X + (1 - weight) * X[partner[t]]
+        T_mix = weight * T + (1 - weight) * T[partner[t]]
+        return bl.mlp_loss_and_gradient(w, X_mix, T_mix, hidden=hidden)[1]
+
+    return bl.adam(gradient, theta, learning_rate=lr, steps=steps)[-1]
+
+
+def test_many_networks_equal_each_network_trained_on_its_own():
+    X, y = bl.two_moons(45, seed=6)
+    settings_ = [(0.0, 0.0), (0.1, 0.0), (0.0, 0.4), (0.2, 3.0), (0.3, 0.05)]
+    T = np.stack([bl.smooth_labels(y, 2, eps) for eps, _ in settings_])
+    alphas = [a for _, a in settings_]
+    models = bl.train_tiny_mlps(X, T, alphas, hidden=6, steps=60, learning_rate=0.04, seed=2)
+    assert len(models) == len(settings_)
+    for model, targets, alpha in zip(models, T, alphas, strict=True):
+        want = reference_training(X, targets, alpha, hidden=6, steps=60, lr=0.04, seed=2)
+        np.testing.assert_allclose(model.parameters, want, rtol=1e-9, atol=1e-12)
+        single = bl.train_tiny_mlp(X, targets, alpha=alpha, hidden=6, steps=60, learning_rate=0.04, seed=2)
+        np.testing.assert_allclose(model.parameters, single.parameters, rtol=1e-12, atol=1e-14)
+        assert model.alpha == alpha and model.steps == 60 and model.hidden == 6
+
+
+def test_many_networks_with_three_classes_and_no_data():
+    X, y = bl.gaussian_blobs(30, seed=1)
+    T = np.stack([bl.smooth_labels(y, 3, 0.1), np.eye(3)[y]])
+    models = bl.train_tiny_mlps(X, T, [0.0, 1.0], hidden=5, steps=40, seed=3)
+    for model, targets, alpha in zip(models, T, (0.0, 1.0), strict=True):
+        want = reference_training(X, targets, alpha, hidden=5, steps=40, lr=0.05, seed=3)
+        np.testing.assert_allclose(model.parameters, want, rtol=1e-9, atol=1e-12)
+    empty = bl.train_tiny_mlps(np.zeros((0, 2)), np.zeros((3, 0, 2)), [0.0, 0.5, 2.0], steps=100)
+    probe = np.random.default_rng(0).normal(size=(20, 2))
+    assert all(m.steps == 0 and np.allclose(m.predict_proba(probe), 0.5, rtol=0, atol=1e-15) for m in empty)
+
+
+@pytest.mark.parametrize(("args", "kwargs", "error", "match"), [
+    (([[0.0, 1.0]], [[1.0, 0.0]], [0.0]), {}, ValueError, "targets must have shape"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]], [[0.0, 1.0]]], [0.0]), {}, ValueError, "alphas must have shape"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [-0.5]), {}, ValueError, "alphas"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [np.inf]), {}, ValueError, "alphas"),
+    (([[0.0, 1.0]], [[[1.0]]], [0.0]), {}, ValueError, "at least 2 classes"),
+    (([[0.0, 1.0]], [[[0.6, 0.6]]], [0.0]), {}, ValueError, "targets"),
+    (([0.0, 1.0], [[[1.0, 0.0]]], [0.0]), {}, ValueError, "X must be 2-D"),
+    (([[0.0, 1.0]], np.zeros((0, 1, 2)), []), {}, ValueError, "M >= 1"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [0.0]), {"steps": 2.5}, ValueError, "steps"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [0.0]), {"hidden": "4"}, TypeError, "hidden"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [0.0]), {"learning_rate": -1.0}, ValueError, "learning_rate"),
+])
+def test_many_networks_reject_bad_arguments(args, kwargs, error, match):
+    with pytest.raises(error, match=match):
+        bl.train_tiny_mlps(*args, **kwargs)
+
+
+# --- the decision boundary ----------------------------------------------------------------------------------------
+class Logistic:
+    """q(class 1 | x) = σ(w·x + b): its decision boundary is the line w·x + b = 0."""
+
+    def __init__(self, w, b):
+        self.w, self.b = np.asarray(w, dtype=float), float(b)
+
+    def predict_proba(self, X):
+        q1 = special.expit(np.asarray(X) @ self.w + self.b)
+        return np.column_stack([1 - q1, q1])
+
+
+def test_boundary_of_a_linear_classifier_is_its_line():
+    model = Logistic([1.5, -2.0], 0.3)
+    grid = bl.probability_grid(model, (-2.0, 3.0), (-1.0, 2.0), resolution=(200, 160))
+    points = bl.decision_boundary(grid)
+    assert points.shape[1] == 2 and not np.isnan(points).any()           # one piece, no separators
+    np.testing.assert_allclose(points @ model.w + model.b, 0.0, atol=2e-3)
+    # it runs across the grid: from one edge of the rectangle to another
+    assert np.ptp(points[:, 1]) > 2.5
+
+
+def test_boundary_of_a_ring_is_a_closed_circle_at_the_level():
+    class Ring:
+        def predict_proba(self, X):
+            q1 = special.expit(4.0 * (np.hypot(*np.asarray(X).T) - 1.0))   # 1/2 on the unit circle
+            return np.column_stack([1 - q1, q1])
+
+    grid = bl.probability_grid(Ring(), (-2.0, 2.0), (-2.0, 2.0), resolution=(120, 120))
+    points = bl.decision_boundary(grid)
+    np.testing.assert_allclose(np.hypot(*points.T), 1.0, atol=2e-3)
+    np.testing.assert_allclose(points[0], points[-1])                     # closed
+    level = bl.decision_boundary(grid, level=special.expit(4.0 * 0.5))     # q1 = σ(2): radius 1.5
+    np.testing.assert_allclose(np.hypot(*level.T), 1.5, atol=3e-3)
+    other = bl.decision_boundary(grid, class_index=0)                      # q0 = 1/2: the same circle
+    np.testing.assert_allclose(np.hypot(*other.T), 1.0, atol=2e-3)
+
+
+def test_two_pieces_are_separated_by_nan_and_a_uniform_net_has_no_boundary():
+    class Band:
+        def predict_proba(self, X):
+            q1 = special.expit(3.0 * (np.abs(np.asarray(X)[:, 0]) - 1.0))  # class 1 for |x₁| > 1
+            return np.column_stack([1 - q1, q1])
+
+    points = bl.decision_boundary(bl.probability_grid(Band(), (-3, 3), (0, 1), resolution=(60, 10)))
+    pieces = np.split(points, np.flatnonzero(np.isnan(points[:, 0])))
+    finite = [p[~np.isnan(p[:, 0])] for p in pieces]
+    assert len(finite) == 2
+    assert sorted(round(float(p[:, 0].mean()), 6) for p in finite) == [-1.0, 1.0]
+    uniform = bl.train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))
+    assert bl.decision_boundary(bl.probability_grid(uniform, (0, 1), (0, 1))).shape == (0, 2)
+    assert bl.decision_boundary(bl.probability_grid(Band(), (-3, 3), (0, 1), resolution=(60, 1))).shape == (0, 2)
+
+
+@pytest.mark.parametrize(("kwargs", "error", "match"), [
+    ({"class_index": 2}, ValueError, "class_index"), ({"class_index": -1}, ValueError, "class_index"),
+    ({"class_index": 1.5}, ValueError, "class_index"), ({"level": 0.0}, ValueError, "level"),
+    ({"level": 1.0}, ValueError, "level"), ({"level": np.nan}, ValueError, "level"),
+    ({"level": [0.2, 0.5]}, ValueError, "level"),
+])
+def test_decision_boundary_rejects_bad_arguments(kwargs, error, match):
+    grid = bl.probability_grid(Logistic([1.0, 0.0], 0.0), (-1, 1), (-1, 1), resolution=(5, 5))
+    with pytest.raises(error, match=match):
+        bl.decision_boundary(grid, **kwargs)
+    with pytest.raises(TypeError, match="ProbabilityGrid"):
+        bl.decision_boundary(grid.probabilities)

@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "coin_tosses": "data",
     "cosine_schedule": "optim",
     "cross_entropy": "divergence",
+    "decision_boundary": "mixup",
     "empirical_risk": "risk",
     "entropy": "divergence",
     "expected_calibration_error": "calibration",
@@ -77,6 +78,7 @@ _EXPORTS: dict[str, str] = {
     "train_heldout_split": "risk",
     "train_softmax_regression": "classification",
     "train_tiny_mlp": "mixup",
+    "train_tiny_mlps": "mixup",
     "true_function": "data",
     "two_moons": "mixup",
 }

@@ -17,8 +17,9 @@ distribution over the classes, so the loss is the cross-entropy with soft target
 This module holds what a notebook needs to watch it work on a 2-D problem: a seeded
 two-moons data set, the mixing itself (:func:`mixup_batch`), a tiny one-hidden-layer ReLU
 network trained with Adam on (optionally mixed) soft targets (:func:`train_tiny_mlp`, with its
-loss and exact gradient in :func:`mlp_loss_and_gradient`), and the network's probabilities
-on a grid for decision-boundary pictures (:func:`probability_grid`).
+loss and exact gradient in :func:`mlp_loss_and_gradient`; many such networks in one batched
+run with :func:`train_tiny_mlps`), and the network's probabilities on a grid with the decision
+boundary traced through them (:func:`probability_grid`, :func:`decision_boundary`).
 """
 
 from __future__ import annotations
@@ -35,10 +36,12 @@ __all__ = [
     "MixupBatch",
     "ProbabilityGrid",
     "TinyMLP",
+    "decision_boundary",
     "mixup_batch",
     "mlp_loss_and_gradient",
     "probability_grid",
     "train_tiny_mlp",
+    "train_tiny_mlps",
     "two_moons",
 ]
 
@@ -418,35 +421,158 @@ def train_tiny_mlp(
     if T.shape[1] < 2:
         raise ValueError(f"targets must have at least 2 classes, got {T.shape[1]}")
     alpha = _alpha(alpha)
+    hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
+    return _train_batch(X, T[None], np.array([alpha]), hidden, steps, lr, seed)[0]
+
+
+def train_tiny_mlps(
+    X,
+    targets,
+    alphas,
+    *,
+    hidden: int = 16,
+    steps: int = 200,
+    learning_rate: float = 0.05,
+    seed: int = 0,
+) -> list[TinyMLP]:
+    r"""Train several tiny networks on the same inputs at once: one per target set and mixup strength.
+
+    Network :math:`m` is exactly ``train_tiny_mlp(X, targets[m], alpha=alphas[m], ...)``,
+    with the same seed, so the same starting weights and, for the same :math:`\alpha`, the
+    same mixing draws. All of them are trained in one batched run of Adam
+    (:func:`bayeslearn.adam`): Adam updates every coordinate on its own,
+
+    .. math::
+
+        w_{t,j} = w_{t-1,j} - \eta\, \frac{\hat m_{t,j}}{\sqrt{\hat v_{t,j}} + \epsilon},
+
+    so stacking the :math:`M` parameter vectors into one and the :math:`M` gradients into one
+    trains each network exactly as on its own, and the numpy overhead of a step is paid once
+    instead of :math:`M` times. This is what lets a notebook precompute a grid of models over
+    its sliders (label smoothing x mixup strength) in a fraction of a second.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Inputs shared by all the networks, n >= 0.
+    targets : array_like of shape (M, n, K)
+        One set of target distributions per network (e.g. the labels smoothed by M values
+        of :math:`\varepsilon`), K >= 2, M >= 1.
+    alphas : array_like of shape (M,)
+        The mixup strength :math:`\alpha_m \ge 0` of each network; 0 is no mixup.
+    hidden, steps, learning_rate, seed
+        As in :func:`train_tiny_mlp`, shared by all the networks.
+
+    Returns
+    -------
+    list of TinyMLP
+        The M trained networks, in the order of ``targets``.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together, a target is not a distribution, an
+        :math:`\alpha_m` is negative or not finite, or a hyper-parameter is out of its domain.
+    TypeError
+        If ``hidden``, ``steps`` or ``seed`` is not an integer.
+
+    See Also
+    --------
+    train_tiny_mlp
+
+    Examples
+    --------
+    >>> X, y = two_moons(40, seed=0)
+    >>> T = np.stack([np.eye(2)[y], np.full((40, 2), 0.5)])
+    >>> one_hot, flat = train_tiny_mlps(X, T, [0.4, 0.0], steps=50)
+    >>> bool(np.array_equal(one_hot.parameters, train_tiny_mlp(X, T[0], alpha=0.4, steps=50).parameters))
+    True
+    >>> flat.predict_proba([[0.5, 0.25]]).round(2).tolist()    # uniform targets: a uniform net
+    [[0.5, 0.5]]
+    """
+    X = v.finite(X, "X")
+    if X.ndim != 2:
+        raise ValueError(f"X must be 2-D (samples x features), got shape {X.shape}")
+    T = v.distribution(targets, "targets")
+    if T.ndim != 3 or T.shape[0] == 0 or T.shape[1] != X.shape[0]:
+        raise ValueError(f"targets must have shape (M, n, K) with M >= 1 and n = {X.shape[0]} rows, got {T.shape}")
+    if T.shape[2] < 2:
+        raise ValueError(f"targets must have at least 2 classes, got {T.shape[2]}")
+    a = v.non_negative(alphas, "alphas")
+    if a.shape != (T.shape[0],):
+        raise ValueError(f"alphas must have shape ({T.shape[0]},), one per target set, got {a.shape}")
+    hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
+    return _train_batch(X, T, a, hidden, steps, lr, seed)
+
+
+def _hyper_parameters(hidden, steps, learning_rate, seed) -> tuple[int, int, float, int]:
     hidden = v.integer(hidden, "hidden", minimum=1)
     steps = v.integer(steps, "steps", minimum=0)
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     seed = v.integer(seed, "seed", minimum=0)
-    (n, d), K = X.shape, T.shape[1]
+    return hidden, steps, lr, seed
+
+
+def _train_batch(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
+    """M networks at once: X (n, d) shared, T (M, n, K), alphas (M,); validated input."""
+    (n, d), (M, _, K) = X.shape, T.shape
     shapes = _shapes(d, hidden, K)
-    rng = np.random.default_rng(seed)
-    theta = np.zeros(_size(shapes))
-    W1T, b1, _, _ = _unpack(theta, shapes)  # views into theta
-    W1T[...] = rng.standard_normal(W1T.shape) * np.sqrt(2.0 / d)
-    b1[...] = rng.standard_normal(b1.shape)
+    size = _size(shapes)
+    theta = np.zeros((M, size))
+    lam = np.ones((M, steps, n))
+    partner = np.broadcast_to(np.arange(n), (M, steps, n)).copy()
+    for m in range(M):  # each network draws exactly what train_tiny_mlp would with this seed
+        rng = np.random.default_rng(seed)
+        W1T, b1, _, _ = _unpack(theta[m], shapes)  # views into theta
+        W1T[...] = rng.standard_normal(W1T.shape) * np.sqrt(2.0 / d)
+        b1[...] = rng.standard_normal(b1.shape)
+        if n and steps and alphas[m] > 0:
+            lam[m] = rng.beta(alphas[m], alphas[m], size=(steps, 1, n))[:, 0]
+            partner[m] = rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1)
     if n == 0 or steps == 0:
-        return TinyMLP(theta, d, hidden, K, alpha, 0)
-    XT, TT = np.ascontiguousarray(X.T), np.ascontiguousarray(T.T)
-    if alpha > 0:  # every step's mixing, drawn at once: (steps, d, n) and (steps, K, n)
-        lam = rng.beta(alpha, alpha, size=(steps, 1, n))
-        partner = rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1)
-        X_mix = lam * XT + (1.0 - lam) * XT[:, partner].transpose(1, 0, 2)
-        T_mix = lam * TT + (1.0 - lam) * TT[:, partner].transpose(1, 0, 2)
+        return [TinyMLP(theta[m], d, hidden, K, float(alphas[m]), 0) for m in range(M)]
+    XT, TT = np.ascontiguousarray(X.T), np.ascontiguousarray(T.transpose(0, 2, 1))  # (d, n), (M, K, n)
+    # The batch each network sees: rows of the networks without mixup never change; the
+    # others are overwritten at every step with that step's mixed inputs and targets.
+    X_mix, T_mix = np.broadcast_to(XT, (M, d, n)).copy(), TT.copy()
+    mixers = np.flatnonzero(alphas > 0)
+    lam, partner = lam[mixers, :, None, :], partner[mixers]  # (M', steps, 1, n), (M', steps, n)
     step = iter(range(steps))
 
     def gradient(w: np.ndarray) -> np.ndarray:
-        if alpha == 0:
-            return _loss_and_gradient(w, XT, TT, shapes)[1]
         t = next(step)
-        return _loss_and_gradient(w, X_mix[t], T_mix[t], shapes)[1]
+        if mixers.size:
+            weight, mate = lam[:, t], partner[:, t]  # (M', 1, n), (M', n)
+            X_mix[mixers] = weight * XT + (1.0 - weight) * XT[:, mate].transpose(1, 0, 2)
+            T_mix[mixers] = weight * TT[mixers] + (1.0 - weight) * TT[mixers[:, None], :, mate].transpose(0, 2, 1)
+        return _batch_gradient(w.reshape(M, size), X_mix, T_mix, shapes).ravel()
 
-    final = adam(gradient, theta, learning_rate=lr, steps=steps)[-1]
-    return TinyMLP(final, d, hidden, K, alpha, steps)
+    final = adam(gradient, theta.ravel(), learning_rate=lr, steps=steps)[-1].reshape(M, size)
+    return [TinyMLP(final[m].copy(), d, hidden, K, float(alphas[m]), steps) for m in range(M)]
+
+
+def _batch_gradient(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray, shapes) -> np.ndarray:
+    """:func:`_loss_and_gradient` for M networks at once: theta (M, P), XT (M, d, n), TT (M, K, n)."""
+    M, n = theta.shape[0], XT.shape[2]
+    W1T, b1, W2T, b2 = _batch_unpack(theta, shapes)
+    A = W1T @ XT + b1
+    H = np.maximum(A, 0.0)
+    Z = W2T @ H + b2
+    Z = Z - Z.max(axis=1, keepdims=True)
+    log_q = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+    G = (np.exp(log_q) - TT) / n  # ∂loss/∂logits: (q − t)/n
+    dA = (W2T.transpose(0, 2, 1) @ G) * (A > 0.0)  # back through the ReLU
+    return np.concatenate([(dA @ XT.transpose(0, 2, 1)).reshape(M, -1), dA.sum(axis=2),
+                           (G @ H.transpose(0, 2, 1)).reshape(M, -1), G.sum(axis=2)], axis=1)
+
+
+def _batch_unpack(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[np.ndarray]:
+    """:func:`_unpack` for a stack of parameter vectors, theta (M, P): arrays of shape (M, rows, cols)."""
+    parts, start = [], 0
+    for rows, cols in shapes:
+        parts.append(theta[:, start : start + rows * cols].reshape(-1, rows, cols))
+        start += rows * cols
+    return parts
 
 
 # --- decision boundaries ----------------------------------------------------------------------------
@@ -524,6 +650,70 @@ def probability_grid(model, xlim, ylim, resolution: tuple[int, int] = (100, 80))
     points = np.column_stack([np.tile(x, ny), np.repeat(y, nx)])
     probabilities = np.asarray(model.predict_proba(points), dtype=float)
     return ProbabilityGrid(x, y, probabilities.reshape(ny, nx, -1), (x0, x1, y0, y1))
+
+
+def decision_boundary(grid: ProbabilityGrid, class_index: int = 1, level: float = 0.5) -> np.ndarray:
+    r"""The curve where a class's probability crosses a level on a :class:`ProbabilityGrid`.
+
+    With two classes, the decision boundary is the set :math:`\{x : q_1(x) = 1/2\}`, where
+    the two probabilities tie: the default. The curve is traced by marching squares
+    (contourpy, the contouring library behind matplotlib) through the grid points, with
+    bilinear interpolation inside each cell, and returned as one array of points in which
+    rows of NaN separate the pieces, ready for ``Line2D.set_data(*points.T)``.
+
+    Parameters
+    ----------
+    grid : ProbabilityGrid
+        Probabilities on a grid (:func:`probability_grid`).
+    class_index : int, default 1
+        The class :math:`k` whose probability :math:`q_k` is contoured.
+    level : float, default 0.5
+        The level :math:`c` in (0, 1) of the curve :math:`q_k(x) = c`.
+
+    Returns
+    -------
+    ndarray of shape (m, 2)
+        Points :math:`(x_1, x_2)` on the curve, pieces separated by NaN rows; shape (0, 2)
+        when :math:`q_k` never crosses the level on the grid (an untrained, uniform network
+        has no boundary).
+
+    Raises
+    ------
+    TypeError
+        If ``grid`` is not a ProbabilityGrid or ``class_index`` is not an integer.
+    ValueError
+        If ``class_index`` is not a class of the grid or ``level`` is not in (0, 1).
+
+    Examples
+    --------
+    A model whose :math:`q_1` rises from left to right crosses 1/2 on the vertical line
+    :math:`x_1 = 0.25`:
+
+    >>> class Ramp:
+    ...     def predict_proba(self, X):
+    ...         q1 = np.clip(0.5 + (np.asarray(X)[:, 0] - 0.25), 0.0, 1.0)
+    ...         return np.column_stack([1.0 - q1, q1])
+    >>> points = decision_boundary(probability_grid(Ramp(), (-1, 1), (0, 1), resolution=(8, 3)))
+    >>> points[:, 0].round(6).tolist(), points[:, 1].round(4).tolist()
+    ([0.25, 0.25, 0.25], [0.8333, 0.5, 0.1667])
+    """
+    import contourpy  # installed with matplotlib; imported here so the module loads without it
+
+    if not isinstance(grid, ProbabilityGrid):
+        raise TypeError(f"grid must be a ProbabilityGrid, got {type(grid).__name__}")
+    classes = grid.probabilities.shape[-1]
+    class_index = v.integer(class_index, "class_index", minimum=0)
+    if class_index >= classes:
+        raise ValueError(f"class_index must be < the number of classes {classes}, got {class_index}")
+    level = v.scalar(v.finite(level, "level"), "level")
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"level must lie in (0, 1), got {level}")
+    if grid.x.size < 2 or grid.y.size < 2:
+        return np.empty((0, 2))
+    field = grid.probabilities[..., class_index]
+    lines = contourpy.contour_generator(grid.x, grid.y, field, line_type="ChunkCombinedNan").lines(level)
+    points = lines[0][0]
+    return np.empty((0, 2)) if points is None else np.asarray(points, dtype=float)
 
 
 def _limits(value: object, name: str) -> tuple[float, float]:
