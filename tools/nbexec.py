@@ -1,13 +1,15 @@
 """Run a notebook's code cells in this process and return its namespace.
 
 Used by the widget sweeps (tests/) and the benchmarks (benchmarks/) to get at the very
-widgets a notebook builds, without a kernel. Static figures are closed instead of shown.
+widgets a notebook builds, without a kernel. Static figures are closed instead of shown;
+pass ``on_show`` to inspect them first (the figure accessibility test does).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib
@@ -20,10 +22,17 @@ import nbformat  # noqa: E402
 import numpy as np  # noqa: E402
 
 
+def _flush(on_show: Callable[[list, int], None] | None, cell: int) -> None:
+    """Hand every open pyplot figure to ``on_show`` (what the notebook would show), then close them."""
+    if on_show is not None and plt.get_fignums():
+        on_show([plt.figure(number) for number in plt.get_fignums()], cell)
+    plt.close("all")
+
+
 @contextlib.contextmanager
-def _quiet_show(folder: Path):
+def _quiet_show(folder: Path, show_figures: Callable[[], None]):
     show, cwd = plt.show, os.getcwd()
-    plt.show = lambda *args, **kwargs: plt.close("all")
+    plt.show = lambda *args, **kwargs: show_figures()
     os.chdir(folder)
     try:
         yield
@@ -33,22 +42,29 @@ def _quiet_show(folder: Path):
         plt.close("all")
 
 
-def exec_notebook(path: str | Path) -> dict:
+def exec_notebook(path: str | Path, on_show: Callable[[list, int], None] | None = None) -> dict:
     """Execute every code cell of the notebook at ``path`` in one fresh namespace.
 
-    Raises ``AssertionError`` naming the cell if one fails.
+    ``on_show(figures, cell)``, if given, receives the open pyplot figures and the index of
+    the cell being run at every ``plt.show()`` and at the end of every cell (where the
+    inline backend would show them), before they are closed. Raises ``AssertionError``
+    naming the cell if one fails.
     """
     path = Path(path).resolve()
     nb = nbformat.read(path, as_version=4)
     namespace: dict = {"__name__": "__notebook__"}
-    with _quiet_show(path.parent):
+    current = {"cell": -1}
+    with _quiet_show(path.parent, lambda: _flush(on_show, current["cell"])):
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code":
                 continue
+            current["cell"] = index
             try:
                 exec(compile(cell.source, f"{path.name}[cell {index}]", "exec"), namespace)
             except Exception as exc:
                 raise AssertionError(f"{path.name}: cell {index} raised {exc!r}") from exc
+            if on_show is not None:
+                _flush(on_show, index)
     return namespace
 
 
