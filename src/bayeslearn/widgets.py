@@ -24,6 +24,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from PIL import Image
+from traitlets import Unicode
 
 from . import _validate as v
 from .plotting import format_number
@@ -170,6 +171,20 @@ def seed_slider(value: int = 0, maximum: int = 99, description: str = "random se
     return widgets.IntSlider(value=value, min=0, max=maximum, step=1, **_slider_kwargs(description, None))
 
 
+class _NamedImage(widgets.Image):
+    """An ``Image`` whose ``tooltip`` reaches the browser as the ``<img>``'s ``title``.
+
+    A screen reader announces an image with no ``alt`` by its ``title``. ipywidgets 8's front
+    end sets ``title`` from ``tooltip`` only when the model's ``description`` is empty, and
+    reads ``description.length`` unguarded: on a plain ``Image`` (no description) a tooltip
+    breaks the view (jupyter-widgets/ipywidgets#3921). Syncing an empty description fixes both.
+    """
+
+    description = Unicode("", help="Always empty: lets the front end show the tooltip as the image's title.").tag(
+        sync=True
+    )
+
+
 class LiveFigure(widgets.VBox):
     """A matplotlib figure under sliders, repainted in place by blitting.
 
@@ -188,14 +203,17 @@ class LiveFigure(widgets.VBox):
         Every artist that ``update`` changes. Anything else is painted once into the
         background.
     title : str, optional
-        A heading shown above the controls (also the image's accessible name).
+        A heading shown above the controls; it also begins the image's accessible name,
+        which goes on with the panels' titles (see :attr:`alt_text`).
 
     Attributes
     ----------
     controls : dict
         The sliders; set ``live.controls["n"].value = 100`` to drive the widget in a test.
     image : ipywidgets.Image
-        The rendered PNG (``image.value`` holds its bytes).
+        The rendered PNG (``image.value`` holds its bytes); its ``tooltip`` is
+        :attr:`alt_text`, which the browser shows as the ``<img>``'s ``title`` and a screen
+        reader reads as its name.
     readout : dict
         The numbers of the last update, as ``update`` returned them.
     render_ms : list of float
@@ -220,8 +238,9 @@ class LiveFigure(widgets.VBox):
         self.render_ms: list[float] = []
         self._background = None
         self._limits: tuple = ()
+        self._title = title
         width, height = (int(round(d)) for d in fig.get_size_inches() * fig.dpi)
-        self.image = widgets.Image(format="png", layout={"width": f"{width}px", "height": f"{height}px"})
+        self.image = _NamedImage(format="png", layout={"width": f"{width}px", "height": f"{height}px"})
         self._readout_html = widgets.HTML(layout={"min_width": "13em", "margin": "0 0 0 1em"})
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
@@ -237,6 +256,20 @@ class LiveFigure(widgets.VBox):
     def values(self) -> dict[str, object]:
         """The current value of every control, by keyword."""
         return {name: control.value for name, control in self.controls.items()}
+
+    @property
+    def alt_text(self) -> str:
+        """The image's accessible name: the title, then the panels' titles as they are now.
+
+        E.g. ``"Coin flips — panels: likelihood; θ̂ across repeats"``; ``"Live figure"`` if
+        nothing has a title.
+        """
+        suptitle = getattr(self.fig, "_suptitle", None)
+        heading = self._title or (suptitle.get_text().strip() if suptitle is not None else "") or "Live figure"
+        panels = [" ".join(t for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right")) if t.strip())
+                  for ax in self.fig.axes]
+        panels = [p for p in panels if p]
+        return f"{heading} — panels: {'; '.join(panels)}" if panels else heading
 
     def invalidate(self) -> None:
         """Forget the saved background: the next render draws the whole figure again."""
@@ -257,6 +290,7 @@ class LiveFigure(widgets.VBox):
             if artist.get_visible():
                 self.fig.draw_artist(artist)
         self.image.value = self._png()
+        self.image.tooltip = self.alt_text  # synced only when a title changed
         self._readout_html.value = self._readout_table()
         elapsed = (time.perf_counter() - start) * 1e3
         self.render_ms.append(elapsed)
