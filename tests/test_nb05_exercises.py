@@ -7,7 +7,7 @@ import io
 import math
 
 import pytest
-from scipy import stats
+from scipy import optimize, stats
 
 from bayeslearn import exercises as check
 
@@ -19,15 +19,17 @@ ANSWERS = {
     "exercise_5_2": 0.0,
     # −0.6 log 0.9 − 0.4 log 0.1, a cross-entropy in nats
     "exercise_5_3": stats.entropy([0.6, 0.4]) + stats.entropy([0.6, 0.4], [0.9, 0.1]),
-    # Laplace: θ = 101/102; 19 heads and 1 tail, averaged over 20 tosses
-    "exercise_5_4": -(19 * math.log(101 / 102) + math.log(1 / 102)) / 20,
+    # (100 + a)/(100 + 2a) = 19/20, the held-out frequency: 100 + a = 95 + 1.9a, so a = 5/0.9
+    "exercise_5_4": 50 / 9,
 }
+#: Exercise 5.4's warm-up, Laplace's held-out loss: θ = 101/102, 19 heads and 1 tail averaged over 20.
+LAPLACE_HELD_OUT = -(19 * math.log(101 / 102) + math.log(1 / 102)) / 20
 WRONG = {
     "exercise_5_1": [8000, 30_000, 4, 16, 2000, None, "many", True],
     "exercise_5_2": [math.inf, 1.0, math.log(2), None, "zero", False, math.nan],
     "exercise_5_3": [0.1, -ANSWERS["exercise_5_3"], stats.entropy([0.6, 0.4]), ANSWERS["exercise_5_3"] / math.log(2),
                      stats.entropy([0.9, 0.1]) + stats.entropy([0.9, 0.1], [0.6, 0.4]), None],
-    "exercise_5_4": [math.inf, 20 * ANSWERS["exercise_5_4"], 0.0, math.log(102), None],
+    "exercise_5_4": [1.0, 0.95, 1 / 0.98, LAPLACE_HELD_OUT, math.inf, 0.0, 50, None, "five"],
 }
 
 
@@ -42,7 +44,14 @@ def renderings(value: float) -> list[str]:
 def test_the_answers_are_what_the_notebook_says() -> None:
     assert ANSWERS["exercise_5_1"] == 32_000
     assert ANSWERS["exercise_5_3"] == pytest.approx(-0.6 * math.log(0.9) - 0.4 * math.log(0.1), rel=1e-12)
-    assert 0.2 < ANSWERS["exercise_5_4"] < 0.3
+    # 5.4: a numerical minimiser of the held-out loss over a agrees with the closed form
+    def held_out_loss(a: float) -> float:
+        theta = (100 + a) / (100 + 2 * a)
+        return -(19 * math.log(theta) + math.log1p(-theta)) / 20
+
+    best = optimize.minimize_scalar(held_out_loss, bounds=(1e-3, 1e3), method="bounded", options={"xatol": 1e-9})
+    assert best.x == pytest.approx(ANSWERS["exercise_5_4"], rel=1e-6)
+    assert held_out_loss(1.0) == pytest.approx(LAPLACE_HELD_OUT, rel=1e-12)
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
@@ -84,7 +93,8 @@ def test_targeted_hints() -> None:
              ("exercise_5_3", WRONG["exercise_5_3"][4], "swapped"),
              ("exercise_5_3", WRONG["exercise_5_3"][2], "entropy"),
              ("exercise_5_3", WRONG["exercise_5_3"][3], "bits"),
-             ("exercise_5_4", math.inf, "MLE"), ("exercise_5_4", 20 * ANSWERS["exercise_5_4"], "total")]
+             ("exercise_5_4", 1.0, "Laplace"), ("exercise_5_4", 0.95, "pseudo-count"),
+             ("exercise_5_4", 1 / 0.98, "TRUE coin"), ("exercise_5_4", LAPLACE_HELD_OUT, "LOSS")]
     for name, answer, phrase in cases:
         assert phrase in _hint(name, answer), (name, answer)
 

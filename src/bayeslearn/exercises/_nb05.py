@@ -90,21 +90,37 @@ def exercise_5_3(answer: object) -> Verdict:
 
 
 def exercise_5_4(answer: object) -> Verdict:
-    """Exercise 5.4: held-out loss (nats per toss) of Laplace's rule after 100 heads, on 19 heads and 1 tail.
+    """Exercise 5.4: the pseudo-count a of a Beta(a, a) prior that 19 heads and 1 tail held out choose after 100 heads.
+
+    The held-out loss :math:`-[19 \\log\\theta_a + \\log(1-\\theta_a)]/20` of the predictive
+    :math:`\\theta_a = (k + a)/(n + 2a)` is a cross-entropy, smallest where :math:`\\theta_a` equals the
+    held-out frequency :math:`f = 19/20`; solving :math:`(k + a)/(n + 2a) = f` gives
+    :math:`a = (f n - k)/(1 - 2f)`.
 
     Examples
     --------
-    >>> exercise_5_4(float("inf"))
-    ✗ Exercise 5.4: not yet. Hint: ∞ is the MLE's held-out loss; Laplace's rule predicts P(heads) = (k + 1)/(n + 2) < 1.
+    >>> exercise_5_4(1.0)  # doctest: +ELLIPSIS
+    ✗ Exercise 5.4: not yet. Hint: a = 1 is Laplace's rule, chosen before seeing the held-out set; ...
     Verdict(ok=False)
     """
-    theta = beta_bernoulli_predictive(HEADS_5_2, TOSSES_5_2, 1.0, 1.0)  # Laplace's rule (k+1)/(n+2)
-    total = -bernoulli_log_likelihood(theta, HELD_HEADS_5_4, HELD_TOSSES_5_4)
-    expected = total / HELD_TOSSES_5_4
+    frequency = bernoulli_mle(HELD_HEADS_5_4, HELD_TOSSES_5_4)  # the held-out set's own P(heads)
+    expected = (frequency * TOSSES_5_2 - HEADS_5_2) / (1.0 - 2.0 * frequency)
     ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
-    hint = "score the 20 held-out tosses with θ = (k + 1)/(n + 2): −[19 log θ + log(1 − θ)], then divide by 20."
-    if close(answer, math.inf):
-        hint = "∞ is the MLE's held-out loss; Laplace's rule predicts P(heads) = (k + 1)/(n + 2) < 1."
-    elif close(answer, total, rel=1e-3):
-        hint = "that is the total over the 20 tosses; the loss is the average per toss."
+    hint = ("the held-out loss is smallest where the predicted P(heads) (k + a)/(n + 2a) equals the held-out "
+            "frequency of heads; set them equal and solve for a.")
+    if close(answer, 1.0, rel=1e-3):
+        hint = ("a = 1 is Laplace's rule, chosen before seeing the held-out set; find the a whose prediction "
+                "matches the held-out frequency 19/20.")
+    elif close(answer, frequency, rel=1e-3):
+        hint = "that is the best predicted P(heads); the question asks for the pseudo-count a that produces it."
+    elif close(answer, 1 / 0.98, rel=1e-3):
+        hint = "that is the a the TRUE coin θ* = 0.99 asks for; the held-out set sees 19 heads in 20, not 99 in 100."
+    elif close(answer, _laplace_heldout_loss(), rel=1e-3):
+        hint = "that is the held-out LOSS of Laplace's rule; the question asks for the pseudo-count a."
     return verdict("Exercise 5.4", ok, hint)
+
+
+def _laplace_heldout_loss() -> float:
+    """The warm-up of exercise 5.4: held-out loss (nats per toss) of Laplace's rule on 19 heads and 1 tail."""
+    theta = beta_bernoulli_predictive(HEADS_5_2, TOSSES_5_2, 1.0, 1.0)  # (k + 1)/(n + 2)
+    return -bernoulli_log_likelihood(theta, HELD_HEADS_5_4, HELD_TOSSES_5_4) / HELD_TOSSES_5_4
