@@ -1,0 +1,128 @@
+"""The static HTML site (``make site``, tools/build_site.py), built into a temporary folder.
+
+Nothing is executed: the builder renders the outputs stored in the notebooks, so this runs
+in a few seconds. Every notebook and solution must get a page, the index must link them in
+course order, every relative link and image in every page must resolve to a file of the
+site, and no page may show a widget that cannot render ("Loading widget...", or the raw
+``LiveFigure(controls=[...])`` repr).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from build_site import WIDGET_MIME, build_site  # noqa: E402
+
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: What a widget looks like when it cannot render: the front end's placeholder, or a repr.
+_BROKEN_WIDGET = re.compile(
+    r"Loading widget|LiveFigure\(controls=\[['\"]|"
+    r"\b(?:VBox|HBox|IntSlider|FloatSlider|FloatLogSlider|SelectionSlider)\((?:children|value|options)="
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build_site(out)
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def internal_links(page: Path) -> list[str]:
+    """Every href/src of the page without a scheme (http:, data:, ...) and not a bare anchor."""
+    links = [unquote(link) for link in _LINK.findall(page.read_text(encoding="utf-8"))]
+    return [link for link in links if link and not link.startswith("#") and not _SCHEME.match(link)]
+
+
+def test_every_notebook_and_solution_has_a_page(site: Path) -> None:
+    for path in LESSONS:
+        assert (site / f"{path.stem}.html").is_file(), f"no page for {path.name}"
+    for path in SOLUTIONS:
+        assert (site / "solutions" / f"{path.stem}.html").is_file(), f"no page for solutions/{path.name}"
+    assert (site / "glossary.html").is_file()
+    assert LESSONS and SOLUTIONS
+
+
+def test_index_links_every_page_in_course_order(site: Path) -> None:
+    links = [link.split("#")[0] for link in internal_links(site / "index.html")]
+    expected = [f"{p.stem}.html" for p in LESSONS] + [f"solutions/{p.stem}.html" for p in SOLUTIONS]
+    found = [link for link in dict.fromkeys(links) if link in expected]
+    assert found == expected, "index does not list every page once, in course order"
+    assert "glossary.html" in links
+    assert "map.png" in links, "index lacks the map figure of notebook 00"
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "make lab" in index and "make test" in index
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    broken = []
+    for page in pages(site):
+        for link in internal_links(page):
+            target = (page.parent / link.split("#")[0].split("?")[0]).resolve()
+            if not target.is_file() or site.resolve() not in target.parents:
+                broken.append(f"{page.relative_to(site)} → {link}")
+    assert not broken, "broken links:\n" + "\n".join(broken)
+
+
+def test_notebook_links_became_page_links(site: Path) -> None:
+    for page in pages(site):
+        stale = [link for link in internal_links(page) if link.split("#")[0].endswith((".ipynb", ".md"))]
+        assert not stale, f"{page.relative_to(site)} still links source files: {stale}"
+
+
+def test_no_broken_widget_on_any_page(site: Path) -> None:
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        match = _BROKEN_WIDGET.search(text)
+        assert match is None, f"{page.relative_to(site)} shows {match.group(0)!r}"
+        assert WIDGET_MIME not in text, f"{page.relative_to(site)} holds a widget view it cannot render"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_widgets_are_replaced_by_the_note(site: Path, path: Path) -> None:
+    widgets = path.read_text(encoding="utf-8").count(f'"{WIDGET_MIME}"')
+    notes = (site / f"{path.stem}.html").read_text(encoding="utf-8").count('role="note">Live widget:')
+    assert notes == widgets
+
+
+def test_figures_are_files_with_alt_text(site: Path) -> None:
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        for tag in re.findall(r"<img\b[^>]*>", text):
+            assert 'src="data:' not in tag, f"{page.relative_to(site)}: figure embedded instead of a file"
+            alt = re.search(r'alt="([^"]*)"', tag)
+            assert alt and alt.group(1).strip(), f"{page.relative_to(site)}: image without alt text"
+            assert "No description has been provided" not in alt.group(1)
+
+
+def test_pages_fetch_nothing_from_the_network_and_typeset_with_the_sites_mathjax(site: Path) -> None:
+    remote = re.compile(r'<(?:script|link|img|iframe)\b[^>]*\s(?:src|href)="(?:[a-z]+:)?//[^"]*"')
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert not remote.findall(text), f"{page.relative_to(site)} loads {remote.findall(text)}"
+        script = re.search(r'<script src="((?:\.\./)*mathjax/MathJax\.js)\?config=[^"]+"', text)
+        assert script, f"{page.relative_to(site)} does not load the site's MathJax"
+        assert (page.parent / script.group(1)).resolve() == (site / "mathjax" / "MathJax.js").resolve()
+    for part in ("config/TeX-AMS_CHTML-full.js", "jax/output/CommonHTML/jax.js", "jax/input/TeX/config.js"):
+        assert (site / "mathjax" / part).is_file(), f"the site's MathJax lacks {part}"
+
+
+def test_a_missing_mathjax_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="libjs-mathjax"):
+        build_site(tmp_path / "site", mathjax=tmp_path / "no-mathjax")
