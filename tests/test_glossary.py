@@ -146,3 +146,17 @@ def test_glossary_links_resolve() -> None:
     for target in re.findall(r"\]\(([^)#]+)", GLOSSARY.read_text(encoding="utf-8")):
         if "://" not in target:
             assert (GLOSSARY.parent / target).exists(), f"broken link {target}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_glossary_rows_link_the_notebooks_that_use_them(path: Path) -> None:
+    source = notebook_glossary(path)
+    assert source is not None
+    link = f"](../notebooks/{path.name})"
+    unlinked = []
+    for row in table_rows(source):
+        for term in split_term(row[0]):
+            match = next((r for r in glossary_rows() if names(term) & names(r[0])), None)
+            if match is not None and link not in match[3]:
+                unlinked.append(match[0])
+    assert not unlinked, f"docs/glossary.md rows that should link {path.name}: {unlinked}"
