@@ -494,7 +494,7 @@ def test_lines_alike_but_for_colour_must_differ_in_lightness(fig):
     ax = fig.subplots()
     x = np.linspace(0, 1, 5)
     ax.plot(x, x, label="likelihood", **plot.style_line("likelihood"))
-    ax.plot(x, x**2, label="posterior", **plot.style_line("posterior"))       # both solid: 12 L* apart
+    ax.plot(x, x**2, label="posterior", color=plot.COLORS["posterior"])      # both solid: 12 L* apart
     ax.plot(x, x**3, label="prior", **plot.style_line("prior"))               # dashed: fine
     problems = greyscale_problems(fig)
     assert len(problems) == 1 and "'likelihood'" in problems[0] and "'posterior'" in problems[0]
