@@ -7,15 +7,32 @@ import math
 __all__ = ["Verdict", "close", "verdict"]
 
 
-def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9) -> bool:
-    """Whether ``answer`` is a finite number within tolerance of ``expected`` (or both are ±inf)."""
+def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9, digits: int = 3) -> bool:
+    """Whether ``answer`` is a finite number matching ``expected`` (or both are the same ±inf).
+
+    It matches when it is within ``rel`` (relative) or ``abs_`` of ``expected``, or when it is
+    ``expected`` correctly rounded to ``digits`` significant figures: a reader who answers
+    log2(6) with 2.58 or 2.585 is right, one who answers 2.5 is not.
+
+    Examples
+    --------
+    >>> close(2.58, 2.584962500721156), close(0.308, 0.30833), close(0.31, 0.30833)
+    (True, True, False)
+    >>> close("1/2", 0.5), close(float("inf"), float("inf")), close(None, 0.0)
+    (False, True, False)
+    """
     try:
         value = float(answer)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
-    if math.isinf(expected):
+    if math.isinf(expected) or math.isnan(value):
         return value == expected
-    return math.isclose(value, expected, rel_tol=rel, abs_tol=abs_)
+    if math.isclose(value, expected, rel_tol=rel, abs_tol=abs_):
+        return True
+    if expected == 0.0:
+        return False
+    unit = 10.0 ** (math.floor(math.log10(abs(expected))) - (digits - 1))
+    return abs(value - expected) <= 0.5 * unit * (1.0 + 1e-9)
 
 
 class Verdict:
