@@ -4,7 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8888
-MATHJAX := /usr/share/javascript/mathjax/MathJax.js
+# MathJax 2 for make site (and the site test): Debian's libjs-mathjax, or any MathJax 2 folder
+# given as MATHJAX_DIR=... (e.g. on macOS).
+MATHJAX_DIR ?= /usr/share/javascript/mathjax
+MATHJAX := $(MATHJAX_DIR)/MathJax.js
+export BAYESLEARN_MATHJAX := $(MATHJAX_DIR)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: lab test notebooks test-browser app bench site clean
@@ -17,7 +21,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python tools/quiet_lab.py
 	touch $(STAMP)
 
-# Debian's MathJax 2: make site copies it into the site (tests/test_site.py builds one).
+# Debian's MathJax 2, installed if missing.
 $(MATHJAX):
 	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y libjs-mathjax

@@ -59,8 +59,9 @@ COMMANDS = (
     "make test   # ruff, unit + property tests, widget sweeps, and every notebook under nbval"
 )
 
-#: Debian's MathJax 2 (package ``libjs-mathjax``).
-DEBIAN_MATHJAX = Path("/usr/share/javascript/mathjax")
+#: MathJax 2 to copy into the site: ``$BAYESLEARN_MATHJAX`` (``make ... MATHJAX_DIR=...`` sets
+#: it), else Debian's ``libjs-mathjax``.
+DEBIAN_MATHJAX = Path(os.environ.get("BAYESLEARN_MATHJAX") or "/usr/share/javascript/mathjax")
 #: The parts of MathJax 2 that TeX input with CommonHTML output loads.
 _MATHJAX_PARTS = (
     "MathJax.js", "config/TeX-AMS_CHTML-full.js", "config/Safe.js", "jax/input/TeX", "jax/element",
