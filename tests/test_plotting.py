@@ -44,3 +44,14 @@ def test_likelihood_and_posterior_are_told_apart_by_line_style():
     assert gap < MIN_LIGHTNESS_GAP  # colour alone is not enough in greyscale ...
     assert _pattern("likelihood") != _pattern("posterior")  # ... so the posterior is dashed
     assert _pattern("posterior") not in {_pattern(r) for r in plot.COLORS if r != "posterior"}
+
+
+def test_a_legend_handle_shows_the_gap_of_every_dash_pattern():
+    """A legend handle holds a role's whole dash period and the start of the next dash (else long dashes look solid)."""
+    handle = plot.STYLE["legend.handlelength"] * plot.STYLE["legend.fontsize"]  # points
+    width = plot.STYLE["lines.linewidth"]
+    for role in plot.COLORS:
+        _, seq = Line2D([], [], **plot.style_line(role))._unscaled_dash_pattern
+        if seq is not None:
+            period, first = width * sum(seq), width * seq[0]
+            assert handle >= period + first / 4, f"{role}: a {handle:.0f} pt handle shows no second dash"

@@ -72,6 +72,7 @@ STYLE: dict[str, object] = {
     "grid.alpha": 0.3,
     "legend.frameon": False,
     "legend.fontsize": 10,
+    "legend.handlelength": 3.0,  # a whole period of the longest dash pattern (posterior: 16 + 4 pt) and more
     "lines.linewidth": 2.0,
     "axes.prop_cycle": mpl.cycler(
         color=[COLORS[k] for k in ("likelihood", "prior", "posterior", "map", "approx", "data")]
