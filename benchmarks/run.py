@@ -145,8 +145,9 @@ def bench_import(repeat: int = 7) -> None:
     once("import bayeslearn")  # warm the file cache
     bare = statistics.median(once("pass") for _ in range(repeat))
     full = statistics.median(once("import bayeslearn") for _ in range(repeat))
-    row("`import bayeslearn`", f"{full - bare:.3f} s (interpreter start {bare:.3f} s subtracted)",
-        f"{full - bare:.3f} s", "≤ 0.25 s", full - bare <= 0.25)
+    cost = max(full - bare, 0.0)  # below the timer's noise when it comes out negative
+    row("`import bayeslearn`", f"{full * 1e3:.0f} ms vs {bare * 1e3:.0f} ms for a bare interpreter",
+        f"{cost * 1e3:.0f} ms", "≤ 250 ms", cost <= 0.25)
 
 
 def bench_notebooks() -> None:
