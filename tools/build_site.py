@@ -56,7 +56,7 @@ WIDGET_NOTE = (
 #: The README's two commands, shown on the index.
 COMMANDS = (
     "make lab    # JupyterLab on notebooks/ at 127.0.0.1; prints the URL with its token\n"
-    "make test   # ruff, unit + property tests, widget sweeps, and every notebook under nbval"
+    "make test   # ruff, unit + property tests, widget sweeps, every notebook and solution under nbval"
 )
 
 #: MathJax 2 to copy into the site: ``$BAYESLEARN_MATHJAX`` (``make ... MATHJAX_DIR=...`` sets
