@@ -330,6 +330,36 @@ def test_many_networks_with_three_classes_and_no_data():
     assert all(m.steps == 0 and np.allclose(m.predict_proba(probe), 0.5, rtol=0, atol=1e-15) for m in empty)
 
 
+@pytest.mark.parametrize(("data", "k", "settings_", "hidden", "steps"), [
+    ("moons", 2, [(0.0, 0.0), (0.1, 0.0), (0.0, 0.4), (0.2, 3.0), (0.2, 0.4)], 16, 150),
+    ("blobs", 3, [(0.1, 0.0), (0.0, 1.0), (0.3, 1.0)], 5, 40),
+    ("many", 2, [(0.1, 0.7), (0.0, 0.0), (0.1, 0.05)], 8, 60),  # mixed batches made in several blocks
+])
+def test_trained_networks_are_the_reference_to_the_bit(data, k, settings_, hidden, steps):
+    """The fast loop does bl.adam's operations on mlp_loss_and_gradient's gradient, in the
+    same order: the same numbers, not merely close ones (Adam's division by sqrt(v̂) + ε would
+    magnify any difference in roundings where a gradient is nearly zero)."""
+    X, y = {"moons": lambda: bl.two_moons(30, seed=1), "blobs": lambda: bl.gaussian_blobs(30, seed=1),
+            "many": lambda: bl.two_moons(400, seed=2)}[data]()
+    T = np.stack([bl.smooth_labels(y, k, eps) for eps, _ in settings_])
+    alphas = [a for _, a in settings_]
+    models = bl.train_tiny_mlps(X, T, alphas, hidden=hidden, steps=steps, seed=4)
+    for model, targets, alpha in zip(models, T, alphas, strict=True):
+        want = reference_training(X, targets, alpha, hidden=hidden, steps=steps, lr=0.05, seed=4)
+        assert np.array_equal(model.parameters, want)
+
+
+def test_a_network_does_not_depend_on_the_batch_it_is_trained_in():
+    X, y = bl.two_moons(50, seed=3)
+    eps, alphas = [0.0, 0.1, 0.2, 0.1], [0.0, 0.3, 0.3, 2.0]
+    T = np.stack([bl.smooth_labels(y, 2, e) for e in eps])
+    together = bl.train_tiny_mlps(X, T, alphas, steps=80, seed=5)
+    backwards = bl.train_tiny_mlps(X, T[::-1], alphas[::-1], steps=80, seed=5)[::-1]
+    for m, (a, b) in enumerate(zip(together, backwards, strict=True)):
+        alone = bl.train_tiny_mlp(X, T[m], alpha=alphas[m], steps=80, seed=5)
+        assert np.array_equal(a.parameters, alone.parameters) and np.array_equal(b.parameters, alone.parameters)
+
+
 @pytest.mark.parametrize(("args", "kwargs", "error", "match"), [
     (([[0.0, 1.0]], [[1.0, 0.0]], [0.0]), {}, ValueError, "targets must have shape"),
     (([[0.0, 1.0]], [[[1.0, 0.0]], [[0.0, 1.0]]], [0.0]), {}, ValueError, "alphas must have shape"),
