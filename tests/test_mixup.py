@@ -170,6 +170,10 @@ def test_loss_matches_an_independent_forward_pass():
     model = mx.TinyMLP(theta, d, h, k)
     np.testing.assert_allclose(model.logits(X), logits, rtol=1e-13)
     np.testing.assert_allclose(model.predict_proba(X), special.softmax(logits, axis=1), rtol=1e-12)
+    # prediction computes in place what training computes (the same numbers), whatever the memory order
+    trained = np.exp(mx._forward(theta, np.ascontiguousarray(X.T), mx._shapes(d, h, k))[2]).T
+    for inputs in (X, np.asfortranarray(X), X.tolist()):
+        assert np.array_equal(model.predict_proba(inputs), trained)
 
 
 def test_loss_and_gradient_reject_bad_arguments():

@@ -279,15 +279,24 @@ class TinyMLP:
 
     def logits(self, X) -> np.ndarray:
         """The logits, shape (n, K), for inputs of shape (n, num_inputs)."""
-        XT = np.asarray(X, dtype=float).T
-        W1T, b1, W2T, b2 = _unpack(self.parameters, _shapes(self.num_inputs, self.hidden, self.num_classes))
-        return (W2T @ np.maximum(W1T @ XT + b1, 0.0) + b2).T
+        return self._logits(X).T
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, shape (n, K): the softmax of :meth:`logits`."""
-        XT = np.asarray(X, dtype=float).T
-        shapes = _shapes(self.num_inputs, self.hidden, self.num_classes)
-        return np.exp(_forward(self.parameters, XT, shapes)[2]).T
+        Z = self._logits(X)  # log-softmax as in _forward, in place, then exp
+        Z -= Z.max(axis=0)
+        Z -= np.log(np.exp(Z).sum(axis=0))
+        return np.exp(Z, out=Z).T
+
+    def _logits(self, X) -> np.ndarray:
+        """Logits (K, n), computed in place (few temporaries, however many points: a grid has thousands)."""
+        W1T, b1, W2T, b2 = _unpack(self.parameters, _shapes(self.num_inputs, self.hidden, self.num_classes))
+        H = W1T @ np.ascontiguousarray(np.asarray(X, dtype=float).T)  # C order, as in training
+        H += b1
+        np.maximum(H, 0.0, out=H)
+        Z = W2T @ H
+        Z += b2
+        return Z
 
 
 def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, np.ndarray]:
