@@ -68,21 +68,34 @@ def exec_notebook(path: str | Path, on_show: Callable[[list, int], None] | None 
     return namespace
 
 
+def _on_steps(low: float, high: float, step: float, count: int) -> list[float]:
+    """``count`` values from ``low`` to ``high``, evenly spread, each moved to the nearest value
+    the slider can stop at (``low + k * step``); both ends kept, repeats dropped."""
+    values = np.linspace(low, high, count)
+    if step > 0:
+        values = np.minimum(low + np.round((values - low) / step) * step, high)
+    values[0], values[-1] = low, high
+    return list(dict.fromkeys(round(float(x), 12) for x in values))
+
+
 def slider_values(control: widgets.ValueWidget, interior: int = 3) -> list:
-    """The minimum, ``interior`` values in between, and the maximum a slider can take."""
+    """The minimum, ``interior`` values in between, and the maximum a slider can take.
+
+    Float sliders only stop at ``min + k * step`` in the browser, so the values in between
+    are moved to those stops: a sweep or a benchmark visits what a reader can reach.
+    """
     if isinstance(control, (widgets.SelectionSlider, widgets.Dropdown, widgets.ToggleButtons)):
         options = list(control.options)
         options = [o[1] if isinstance(o, tuple) else o for o in options]
         picks = np.linspace(0, len(options) - 1, interior + 2).round().astype(int)
         return [options[i] for i in dict.fromkeys(picks.tolist())]
     if isinstance(control, widgets.FloatLogSlider):
-        exponents = np.linspace(control.min, control.max, interior + 2)
+        exponents = _on_steps(control.min, control.max, control.step, interior + 2)
         return [float(control.base**e) for e in exponents]
-    if isinstance(control, (widgets.IntSlider, widgets.FloatSlider)):
-        values = np.linspace(control.min, control.max, interior + 2)
-        if isinstance(control, widgets.IntSlider):
-            return sorted({int(round(x)) for x in values})
-        return [float(x) for x in values]
+    if isinstance(control, widgets.IntSlider):
+        return sorted({int(round(x)) for x in np.linspace(control.min, control.max, interior + 2)})
+    if isinstance(control, widgets.FloatSlider):
+        return _on_steps(control.min, control.max, control.step, interior + 2)
     if isinstance(control, (widgets.Checkbox, widgets.ToggleButton)):
         return [False, True]
     raise TypeError(f"no sweep defined for {type(control).__name__}")
