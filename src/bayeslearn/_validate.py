@@ -131,11 +131,16 @@ def same_support(p: np.ndarray, q: np.ndarray, names: tuple[str, str] = ("p", "q
             f"{names[0]} and {names[1]} must have the same number of outcomes, "
             f"got shapes {p.shape} and {q.shape}"
         )
+    broadcast(p, q, names)
+
+
+def broadcast(a: np.ndarray, b: np.ndarray, names: tuple[str, str]) -> tuple[int, ...]:
+    """The shape ``a`` and ``b`` broadcast to; a ValueError naming both if they do not."""
     try:
-        np.broadcast_shapes(p.shape, q.shape)
+        return np.broadcast_shapes(a.shape, b.shape)
     except ValueError as exc:
         raise ValueError(
-            f"{names[0]} and {names[1]} must broadcast together, got shapes {p.shape} and {q.shape}"
+            f"{names[0]} and {names[1]} must broadcast together, got shapes {a.shape} and {b.shape}"
         ) from exc
 
 

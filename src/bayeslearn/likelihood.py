@@ -150,15 +150,10 @@ def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
     y = v.finite(y, "y").ravel()
     mean = v.finite(mean, "mean")
     sigma = v.positive(sigma, "sigma")
-    try:
-        np.broadcast_shapes(mean.shape, sigma.shape)
-    except ValueError as exc:
-        raise ValueError(
-            f"mean and sigma must broadcast together, got shapes {mean.shape} and {sigma.shape}"
-        ) from exc
+    shape = v.broadcast(mean, sigma, ("mean", "sigma"))
     n = y.size
     if n == 0:
-        return v.scalar_or_array(np.zeros(np.broadcast_shapes(mean.shape, sigma.shape)))
+        return v.scalar_or_array(np.zeros(shape))
     ybar = y.mean()
     scatter = np.sum((y - ybar) ** 2)
     squares = scatter + n * (ybar - mean) ** 2

@@ -191,12 +191,7 @@ def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
     """
     t_star = v.probability(theta_true, "theta_true")
     t = v.probability(theta, "theta")
-    try:
-        np.broadcast_shapes(t_star.shape, t.shape)
-    except ValueError as exc:
-        raise ValueError(
-            f"theta_true and theta must broadcast together, got shapes {t_star.shape} and {t.shape}"
-        ) from exc
+    v.broadcast(t_star, t, ("theta_true", "theta"))
     with np.errstate(divide="ignore"):
         risk = -xlogy(t_star, t) - xlog1py(1.0 - t_star, -t)
     return v.scalar_or_array(risk + 0.0)  # + 0.0 turns a -0.0 into 0.0
