@@ -375,8 +375,10 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     divided by Adam's scale :math:`\sqrt{\hat v}`. At a fixed point
     :math:`\nabla L(w) = -\lambda (\sqrt{\hat v} + \epsilon) \odot w`: a penalty whose strength
     on each weight follows that weight's gradient history, not the gradient of a fixed
-    Gaussian log-prior. In full-batch training, where the gradient (and with it
-    :math:`\sqrt{\hat v}`) dies out, the end point is a minimiser of :math:`L` subject to
+    Gaussian log-prior. For a weight whose gradient keeps one sign, the normalised step
+    :math:`\hat m/(\sqrt{\hat v} + \epsilon)` tends to :math:`\pm 1` however small the gradient,
+    so the update vanishes only at :math:`|w_i| = 1/\lambda`, with a non-zero gradient; in
+    full-batch training the end point is a minimiser of :math:`L` subject to
     :math:`\lVert w \rVert_\infty \le 1/\lambda` (Xie & Li, 2024).
 
     Parameters
