@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import _validate as v
+from .optim import least_squares_gradient, sgd
 
 __all__ = ["gradient_descent", "map_weights", "polynomial_features", "ridge_weights"]
 
@@ -209,9 +210,4 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     w = np.zeros(X.shape[1]) if w0 is None else v.finite(w0, "w0").astype(float).ravel()
     if w.shape != (X.shape[1],):
         raise ValueError(f"w0 must have shape ({X.shape[1]},), got {w.shape}")
-    path = np.empty((steps + 1, X.shape[1]))
-    path[0] = w
-    for t in range(steps):
-        w = (1.0 - eta * lam) * w - eta * (X.T @ (X @ w - y))
-        path[t + 1] = w
-    return path
+    return sgd(least_squares_gradient(X, y), w, eta, steps, weight_decay=lam)
