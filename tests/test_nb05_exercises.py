@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 
 import pytest
+from _selfcheck import assert_not_yet, assert_right, printed, renderings
 from scipy import optimize, stats
 
 from bayeslearn import exercises as check
@@ -33,14 +32,6 @@ WRONG = {
 }
 
 
-def renderings(value: float) -> list[str]:
-    """The ways an answer could leak into printed text."""
-    out = {repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"}
-    if float(value).is_integer():
-        out |= {f"{int(value)}", f"{int(value):,}"}
-    return sorted(out)
-
-
 def test_the_answers_are_what_the_notebook_says() -> None:
     assert ANSWERS["exercise_5_1"] == 32_000
     assert ANSWERS["exercise_5_3"] == pytest.approx(-0.6 * math.log(0.9) - 0.4 * math.log(0.1), rel=1e-12)
@@ -55,10 +46,8 @@ def test_the_answers_are_what_the_notebook_says() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
-def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(ANSWERS[name]).ok is True
-    out = capsys.readouterr().out
-    assert out.startswith("✓") and "right" in out
+def test_right_answer_passes(name: str) -> None:
+    assert_right(getattr(check, name), ANSWERS[name])
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
@@ -67,23 +56,12 @@ def test_right_answer_within_rounding_passes(name: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
-def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(wrong).ok is False
-    out = capsys.readouterr().out
-    assert out.startswith("✗") and "Hint:" in out
-    hint = out.split("Hint:", 1)[1]
+def test_wrong_answer_fails_without_leaking(name: str, wrong: object) -> None:
     if ANSWERS[name] == 0.0:  # "0" is in every hint's digits; check the sentence instead
+        hint = assert_not_yet(getattr(check, name), wrong, ())
         assert "0.0" not in hint and "is 0" not in hint
         return
-    for text in renderings(ANSWERS[name]):
-        assert text not in hint, f"{name} printed its answer {text!r}"
-
-
-def _hint(name: str, answer: object) -> str:
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        getattr(check, name)(answer)
-    return buffer.getvalue()
+    assert_not_yet(getattr(check, name), wrong, renderings(ANSWERS[name], ("{:d}", "{:,d}")))
 
 
 def test_targeted_hints() -> None:
@@ -96,7 +74,7 @@ def test_targeted_hints() -> None:
              ("exercise_5_4", 1.0, "Laplace"), ("exercise_5_4", 0.95, "pseudo-count"),
              ("exercise_5_4", 1 / 0.98, "TRUE coin"), ("exercise_5_4", LAPLACE_HELD_OUT, "LOSS")]
     for name, answer, phrase in cases:
-        assert phrase in _hint(name, answer), (name, answer)
+        assert phrase in printed(getattr(check, name), answer), (name, answer)
 
 
 def test_exercises_are_exported() -> None:

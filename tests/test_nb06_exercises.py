@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 
 import pytest
+from _selfcheck import assert_not_yet, assert_right, printed, renderings
 
 from bayeslearn import exercises as check
 
@@ -31,11 +30,6 @@ WRONG = {
 }
 
 
-def renderings(value: float) -> list[str]:
-    """The ways an answer could leak into printed text."""
-    return sorted({repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"})
-
-
 def test_the_answers_are_what_the_notebook_says() -> None:
     assert ANSWERS["exercise_6_1"] == pytest.approx(0.91, abs=1e-12)
     assert ANSWERS["exercise_6_2"] == pytest.approx(math.log(91), abs=1e-12)
@@ -44,10 +38,8 @@ def test_the_answers_are_what_the_notebook_says() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
-def test_right_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(ANSWERS[name]).ok is True
-    out = capsys.readouterr().out
-    assert out.startswith("✓") and "right" in out
+def test_right_answer_passes(name: str) -> None:
+    assert_right(getattr(check, name), ANSWERS[name])
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
@@ -56,20 +48,8 @@ def test_right_answer_within_rounding_passes(name: str) -> None:
 
 
 @pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in WRONG.items() for w in ws])
-def test_wrong_answer_fails_without_leaking(name: str, wrong: object, capsys: pytest.CaptureFixture[str]) -> None:
-    assert getattr(check, name)(wrong).ok is False
-    out = capsys.readouterr().out
-    assert out.startswith("✗") and "Hint:" in out
-    hint = out.split("Hint:", 1)[1]
-    for text in renderings(ANSWERS[name]):
-        assert text not in hint, f"{name} printed its answer {text!r}"
-
-
-def _hint(name: str, answer: object) -> str:
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        getattr(check, name)(answer)
-    return buffer.getvalue()
+def test_wrong_answer_fails_without_leaking(name: str, wrong: object) -> None:
+    assert_not_yet(getattr(check, name), wrong, renderings(ANSWERS[name], ()))
 
 
 def test_targeted_hints() -> None:
@@ -79,7 +59,7 @@ def test_targeted_hints() -> None:
              ("exercise_6_3", 0.7, "smooth both"), ("exercise_6_3", 0.7 * (0.9 + 0.1 / 3), "class-2 example"),
              ("exercise_6_4", 0.0, "one-bin")]
     for name, answer, phrase in cases:
-        assert phrase in _hint(name, answer), (name, answer)
+        assert phrase in printed(getattr(check, name), answer), (name, answer)
 
 
 def test_exercises_are_exported() -> None:
