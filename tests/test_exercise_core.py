@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 
 from bayeslearn.exercises._core import close
@@ -21,7 +22,7 @@ def test_correctly_rounded_answers_are_right(answer, expected):
 @pytest.mark.parametrize(("answer", "expected"), [
     (0.31, 0.3083), (-0.79, -0.7947), (2.5, math.log2(6)), (149, 150.0), (32_100, 32_000.0),
     (1e-6, 0.0), (math.inf, 1e300), (1e300, math.inf), (math.nan, 0.5), (None, 0.5), ("half", 0.5),
-    (-0.308, 0.3083),
+    (-0.308, 0.3083), (True, 1.0), (False, 0.0), (np.True_, 1.0),
 ])
 def test_coarse_or_wrong_answers_are_not(answer, expected):
     assert not close(answer, expected)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 __all__ = ["Verdict", "close", "verdict"]
 
 
@@ -18,9 +20,11 @@ def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9
     --------
     >>> close(2.58, 2.584962500721156), close(0.308, 0.30833), close(0.31, 0.30833)
     (True, True, False)
-    >>> close("1/2", 0.5), close(float("inf"), float("inf")), close(None, 0.0)
-    (False, True, False)
+    >>> close("1/2", 0.5), close(float("inf"), float("inf")), close(None, 0.0), close(True, 1.0)
+    (False, True, False, False)
     """
+    if isinstance(answer, (bool, np.bool_)):  # float(True) is 1.0, but True is no number
+        return False
     try:
         value = float(answer)  # type: ignore[arg-type]
     except (TypeError, ValueError):

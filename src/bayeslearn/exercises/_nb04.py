@@ -25,10 +25,6 @@ CLASSES_4_3, EPSILON_4_3 = 10, 0.1
 MIXTURE_4_4 = ((0.5, 0.5), (-2.0, 2.0), (1.0, 1.0))
 
 
-def _is_bool(answer: object) -> bool:
-    return isinstance(answer, bool)
-
-
 def exercise_4_1(answer: object) -> Verdict:
     """Exercise 4.1: the entropy of a fair six-sided die, in bits.
 
@@ -39,7 +35,7 @@ def exercise_4_1(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = entropy([1.0 / FACES_4_1] * FACES_4_1, base=2)
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6."
     if close(answer, entropy([1.0 / FACES_4_1] * FACES_4_1), rel=1e-3):
         hint = "that is in nats (natural log); bits use log base 2."
@@ -56,7 +52,7 @@ def exercise_4_2(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = kl_divergence(P_4_2, Q_4_2, base=2)
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0)."
     if close(answer, kl_divergence(Q_4_2, P_4_2, base=2)):
         hint = "that is KL(q‖p), the other direction: the expectation is taken under p."
@@ -75,7 +71,7 @@ def exercise_4_3(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = entropy(smooth_labels(0, CLASSES_4_3, EPSILON_4_3))
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy."
     if close(answer, expected / math.log(2), rel=1e-3):
         hint = "that is in bits; the losses are in nats (natural log)."
@@ -92,7 +88,7 @@ def exercise_4_4(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     _, expected = mixture_moments(*MIXTURE_4_4)
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "forward KL matches moments: variance = average component variance + variance of the means."
     if close(answer, 1.0):
         hint = "that σ fits one mode (reverse KL); forward KL matches the mean and variance."

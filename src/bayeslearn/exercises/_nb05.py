@@ -25,10 +25,6 @@ THETA_TRUE_5_3, THETA_MODEL_5_3 = 0.6, 0.9
 HELD_HEADS_5_4, HELD_TOSSES_5_4 = 19, 20
 
 
-def _is_bool(answer: object) -> Verdict:
-    return isinstance(answer, bool)
-
-
 def exercise_5_1(answer: object) -> Verdict:
     """Exercise 5.1: validation-set size for a standard error of 0.005 nats, if 2,000 examples give 0.02.
 
@@ -39,7 +35,7 @@ def exercise_5_1(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = N_5_1 * (SE_5_1 / TARGET_5_1) ** 2  # SE ∝ 1/√n, so n ∝ 1/SE²
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "the standard error is σ/√n: solve σ/√n' = 0.005 for n', using σ/√2000 = 0.02."
     if close(answer, N_5_1 * SE_5_1 / TARGET_5_1, rel=1e-3):
         hint = ("the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than "
@@ -61,7 +57,7 @@ def exercise_5_2(answer: object) -> Verdict:
     theta_hat = bernoulli_mle(HEADS_5_2, TOSSES_5_2)
     per_toss = [-bernoulli_log_likelihood(theta_hat, 1, 1)] * TOSSES_5_2  # every training toss is a head
     expected = empirical_risk(per_toss)
-    ok = not _is_bool(answer) and close(answer, expected, abs_=1e-9)
+    ok = close(answer, expected, abs_=1e-9)
     hint = "the MLE is k/n; score each training toss (a head) with −log θ̂ and average."
     if close(answer, math.inf):
         hint = "∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂."
@@ -78,7 +74,7 @@ def exercise_5_3(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = expected_log_loss_bernoulli(THETA_TRUE_5_3, THETA_MODEL_5_3)
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = "average −log p(x | θ) over x ~ Bernoulli(θ*): −θ* log θ − (1 − θ*) log(1 − θ), natural logs."
     if close(answer, expected_log_loss_bernoulli(THETA_MODEL_5_3, THETA_TRUE_5_3), rel=1e-3):
         hint = "the two θs are swapped: the data (the expectation) come from θ* = 0.6, the log from the model."
@@ -105,7 +101,7 @@ def exercise_5_4(answer: object) -> Verdict:
     """
     frequency = bernoulli_mle(HELD_HEADS_5_4, HELD_TOSSES_5_4)  # the held-out set's own P(heads)
     expected = (frequency * TOSSES_5_2 - HEADS_5_2) / (1.0 - 2.0 * frequency)
-    ok = not _is_bool(answer) and close(answer, expected, rel=1e-3)
+    ok = close(answer, expected, rel=1e-3)
     hint = ("the held-out loss is smallest where the predicted P(heads) (k + a)/(n + 2a) equals the held-out "
             "frequency of heads; set them equal and solve for a.")
     if close(answer, 1.0, rel=1e-3):

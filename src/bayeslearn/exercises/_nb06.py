@@ -24,16 +24,6 @@ CLASSES_6_3, EPSILON_6_3, LAMBDA_6_3, LABELS_6_3 = 3, 0.1, 0.7, (0, 2)
 P1_6_4, LABELS_6_4, BINS_6_4 = (0.9, 0.9, 0.4, 0.4), (1, 0, 0, 0), 10
 
 
-def _number(answer: object) -> bool:
-    """Whether the answer is a number (not a bool, not NaN): a string or None is no answer."""
-    if isinstance(answer, bool):
-        return False
-    try:
-        return not math.isnan(float(answer))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-
-
 def exercise_6_1(answer: object) -> Verdict:
     """Exercise 6.1: the smoothed target of the true class, K = 10 classes, ε = 0.1.
 
@@ -44,7 +34,7 @@ def exercise_6_1(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = float(smooth_labels(0, CLASSES_6_1, EPSILON_6_1)[0])
-    ok = _number(answer) and close(answer, expected)
+    ok = close(answer, expected)
     hint = "p̃ = (1 − ε)·onehot + ε·u with u = 1/K on every class: add the two parts for the true class."
     if close(answer, 1.0 - EPSILON_6_1):
         hint = ("1 − ε is only the one-hot part; the uniform part ε·u gives every class, the true one "
@@ -68,10 +58,10 @@ def exercise_6_2(answer: object) -> Verdict:
     """
     target = smooth_labels(0, CLASSES_6_1, EPSILON_6_1)
     expected = float(np.log(target[0] / target[1]))
-    ok = _number(answer) and close(answer, expected)
+    ok = close(answer, expected)
     hint = ("the loss is smallest where q = p̃; with softmax, q_true / q_other = e^g, so g is the log of "
             "the ratio of the two target values.")
-    if _number(answer) and math.isinf(float(answer)):
+    if close(answer, math.inf) or close(answer, -math.inf):
         hint = ("an infinite gap is the one-hot answer (ε = 0); with ε > 0 the minimum is where "
                 "q = p̃.")
     elif close(answer, expected / math.log(10)) or close(answer, expected / math.log(2)):
@@ -92,7 +82,7 @@ def exercise_6_3(answer: object) -> Verdict:
     """
     first, second = smooth_labels(list(LABELS_6_3), CLASSES_6_3, EPSILON_6_3)
     expected = float(LAMBDA_6_3 * first[0] + (1.0 - LAMBDA_6_3) * second[0])
-    ok = _number(answer) and close(answer, expected)
+    ok = close(answer, expected)
     hint = "t̃ = λ·p̃_a + (1 − λ)·p̃_b: take class 0's entry of each smoothed label and mix them with λ = 0.7."
     if close(answer, LAMBDA_6_3):
         hint = "0.7 is λ, the mixed one-hot label; smooth both labels first (ε = 0.1), then mix them."
@@ -115,7 +105,7 @@ def exercise_6_4(answer: object) -> Verdict:
     p1 = np.array(P1_6_4)
     q = np.column_stack([1.0 - p1, p1])
     expected = expected_calibration_error(q, list(LABELS_6_4), num_bins=BINS_6_4)
-    ok = _number(answer) and close(answer, expected)
+    ok = close(answer, expected)
     hint = ("confidence is the larger probability (0.9 or 0.6); group the four predictions by it, compare "
             "each group's accuracy with its confidence, and weight the gaps by group size.")
     if close(answer, 0.0):
