@@ -19,21 +19,23 @@ def renderings(value: float, whole: Iterable[str] = ("{:d}",)) -> list[str]:
     return sorted(out)
 
 
-def printed(check: Callable[[object], object], answer: object) -> str:
-    """What ``check(answer)`` prints."""
+def _run(check: Callable[[object], object], answer: object) -> tuple[object, str]:
+    """The verdict of ``check(answer)`` and what it printed."""
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
-        check(answer)
-    return buffer.getvalue()
+        verdict = check(answer)
+    return verdict, buffer.getvalue()
+
+
+def printed(check: Callable[[object], object], answer: object) -> str:
+    """What ``check(answer)`` prints."""
+    return _run(check, answer)[1]
 
 
 def assert_right(check: Callable[[object], object], answer: object) -> None:
     """``check`` accepts ``answer`` and says so."""
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        verdict = check(answer)
+    verdict, out = _run(check, answer)
     assert verdict.ok is True
-    out = buffer.getvalue()
     assert out.startswith("✓") and "right" in out, out
 
 
@@ -43,11 +45,8 @@ def assert_not_yet(check: Callable[[object], object], wrong: object, leaks: Iter
 
     With ``hint_only=False`` the whole printed line is searched, not just the hint.
     """
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        verdict = check(wrong)
+    verdict, out = _run(check, wrong)
     assert verdict.ok is False
-    out = buffer.getvalue()
     assert out.startswith("✗") and "Hint:" in out, out
     hint = out.split("Hint:", 1)[1]
     searched = hint if hint_only else out
