@@ -168,7 +168,7 @@ def int_slider(
 
 def seed_slider(value: int = 0, maximum: int = 99, description: str = "random seed") -> widgets.IntSlider:
     """Slider over the seed of the random generator: a new data set for each value."""
-    return widgets.IntSlider(value=value, min=0, max=maximum, step=1, **_slider_kwargs(description, None))
+    return int_slider(value, 0, maximum, description)
 
 
 class _NamedImage(widgets.Image):
