@@ -30,7 +30,11 @@ RUN_ALL_TIMEOUT_S = 180
 # LiveFigure displays it produced; plus the status bar text and stderr outputs on screen.
 _NOTEBOOK_STATE = """
 () => {
-  const panel = window.jupyterapp.shell.currentWidget;
+  // page.goto returns at the load event, before Lab's startup has set window.jupyterapp:
+  // until it has, there is no notebook yet (null), not an error.
+  const app = window.jupyterapp;
+  if (!app || !app.shell) return null;
+  const panel = app.shell.currentWidget;
   if (!panel || !panel.content || !panel.content.model || !panel.sessionContext) return null;
   const cells = [];
   const model = panel.content.model;
@@ -115,6 +119,14 @@ def test_lab_is_quiet(lab_server):
     assert _effective_setting(lab_server, notification, "checkForUpdates") is False, hint
     docmanager = "@jupyterlab/docmanager-extension:plugin"
     assert _effective_setting(lab_server, docmanager, "autosave") is False, hint
+
+
+def test_state_probe_waits_for_lab_to_start(page):
+    """Before Lab has started (no window.jupyterapp yet) the probe says "no notebook", not an error."""
+    page.set_content("<html><body><p>JupyterLab is still loading</p></body></html>")
+    assert notebook_state(page) is None
+    page.evaluate("window.jupyterapp = {}")  # the app object exists but its shell does not yet
+    assert notebook_state(page) is None
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
