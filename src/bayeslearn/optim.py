@@ -43,13 +43,14 @@ def _fraction(value: object, name: str) -> float:
     return beta
 
 
-def _start(grad_fn: object, w0: object) -> np.ndarray:
+def _start(grad_fn: object, w0: object, learning_rate: object, steps: object) -> tuple[np.ndarray, np.ndarray]:
+    """The arguments every optimiser shares, checked: starting weights and one rate per step."""
     if not callable(grad_fn):
         raise TypeError(f"grad_fn must be callable, got {type(grad_fn).__name__}")
     w = np.atleast_1d(v.finite(w0, "w0")).astype(float)
     if w.ndim != 1:
         raise ValueError(f"w0 must be 1-D, got shape {w.shape}")
-    return w.copy()
+    return w.copy(), _rates(learning_rate, v.integer(steps, "steps", minimum=0))
 
 
 def _rates(learning_rate: object, steps: int) -> np.ndarray:
@@ -260,15 +261,13 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     >>> round(float(path[-1, 0]), 6)  # ridge: (1 + 3) / (2 + 2)
     1.0
     """
-    w = _start(grad_fn, w0)
-    steps = v.integer(steps, "steps", minimum=0)
-    rates = _rates(learning_rate, steps)
+    w, rates = _start(grad_fn, w0, learning_rate, steps)
     lam = _number(weight_decay, "weight_decay", v.non_negative)
     mu = _fraction(momentum, "momentum")
-    path = np.empty((steps + 1, w.size))
+    path = np.empty((rates.size + 1, w.size))
     path[0] = w
     buffer = np.zeros_like(w)
-    for t in range(steps):
+    for t in range(rates.size):
         g = _gradient(grad_fn, w) + lam * w
         buffer = mu * buffer + g
         w = w - rates[t] * buffer
@@ -277,6 +276,9 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
 
 
 def _adam(grad_fn, w, rates, l2, decay, beta1, beta2, eps) -> np.ndarray:
+    """Adam's loop for :func:`adam` (``decay = 0``) and :func:`adamw` (``l2 = 0``)."""
+    beta1, beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
+    eps = _number(eps, "eps", v.positive)
     path = np.empty((rates.size + 1, w.size))
     path[0] = w
     m = np.zeros_like(w)
@@ -351,12 +353,8 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
     >>> round(float(adam(grad, [0.0], 0.05, 2000, l2=2.0)[-1, 0]), 6)  # ridge: 4 / (2 + 2)
     1.0
     """
-    w = _start(grad_fn, w0)
-    steps = v.integer(steps, "steps", minimum=0)
-    rates = _rates(learning_rate, steps)
+    w, rates = _start(grad_fn, w0, learning_rate, steps)
     l2 = _number(l2, "l2", v.non_negative)
-    beta1, beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
-    eps = _number(eps, "eps", v.positive)
     return _adam(grad_fn, w, rates, l2, 0.0, beta1, beta2, eps)
 
 
@@ -423,10 +421,6 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     >>> np.round(path[:, 0], 6).tolist()  # 1, 0.95, 0.95**2
     [1.0, 0.95, 0.9025]
     """
-    w = _start(grad_fn, w0)
-    steps = v.integer(steps, "steps", minimum=0)
-    rates = _rates(learning_rate, steps)
+    w, rates = _start(grad_fn, w0, learning_rate, steps)
     decay = _number(weight_decay, "weight_decay", v.non_negative)
-    beta1, beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
-    eps = _number(eps, "eps", v.positive)
     return _adam(grad_fn, w, rates, 0.0, decay, beta1, beta2, eps)
