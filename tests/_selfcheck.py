@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable
 
 def renderings(value: float, whole: Iterable[str] = ("{:d}",)) -> list[str]:
     """The ways ``value`` could leak into printed text; ``whole`` formats a whole number."""
-    out = {repr(value), str(value), f"{value:.4f}", f"{value:.3f}", f"{value:.2f}", f"{value:.4g}"}
+    out = {repr(value), str(value), f"{value:g}", f"{value:.4g}"}
+    out |= {f"{value:.{digits}f}" for digits in (2, 3, 4, 6)}
     if float(value).is_integer():
         out |= {form.format(int(value)) for form in whole}
     return sorted(out)
@@ -32,11 +33,15 @@ def printed(check: Callable[[object], object], answer: object) -> str:
     return _run(check, answer)[1]
 
 
-def assert_right(check: Callable[[object], object], answer: object) -> None:
-    """``check`` accepts ``answer`` and says so."""
-    verdict, out = _run(check, answer)
-    assert verdict.ok is True
-    assert out.startswith("✓") and "right" in out, out
+def assert_right(check: Callable[[object], object], answer: float) -> None:
+    """``check`` accepts ``answer``, and the answer rounded as a reader would write it, and says so.
+
+    Rounded: to 4 decimals and to 4 significant figures (whole numbers stay as they are).
+    """
+    for given in (answer, round(answer, 4), type(answer)(float(f"{answer:.4g}"))):
+        verdict, out = _run(check, given)
+        assert verdict.ok is True, f"{check.__name__} refused the right answer written as {given!r}"
+        assert out.startswith("✓") and "right" in out, out
 
 
 def assert_not_yet(check: Callable[[object], object], wrong: object, leaks: Iterable[str],
@@ -47,7 +52,7 @@ def assert_not_yet(check: Callable[[object], object], wrong: object, leaks: Iter
     """
     verdict, out = _run(check, wrong)
     assert verdict.ok is False
-    assert out.startswith("✗") and "Hint:" in out, out
+    assert out.startswith("✗") and "not yet" in out and "Hint:" in out, out
     hint = out.split("Hint:", 1)[1]
     searched = hint if hint_only else out
     for text in leaks:

@@ -51,12 +51,6 @@ def test_right_answer_passes(name: str) -> None:
     assert_right(getattr(check, name), ANSWERS[name])
 
 
-@pytest.mark.parametrize("name", sorted(ANSWERS))
-def test_rounded_answer_passes(name: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Four significant digits are enough."""
-    assert getattr(check, name)(float(f"{ANSWERS[name]:.4g}")).ok is True
-
-
 @pytest.mark.parametrize(("name", "wrong"), [(n, w) for n, ws in sorted(WRONG.items()) for w in ws])
 def test_wrong_answer_fails_without_leaking(name: str, wrong) -> None:
     assert_not_yet(getattr(check, name), wrong, renderings(ANSWERS[name]), hint_only=False)
