@@ -35,9 +35,9 @@ def exercise_4_1(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = entropy([1.0 / FACES_4_1] * FACES_4_1, base=2)
-    ok = close(answer, expected, rel=1e-3)
+    ok = close(answer, expected)
     hint = "six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6."
-    if close(answer, entropy([1.0 / FACES_4_1] * FACES_4_1), rel=1e-3):
+    if close(answer, entropy([1.0 / FACES_4_1] * FACES_4_1)):
         hint = "that is in nats (natural log); bits use log base 2."
     return verdict("Exercise 4.1", ok, hint)
 
@@ -52,11 +52,11 @@ def exercise_4_2(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = kl_divergence(P_4_2, Q_4_2, base=2)
-    ok = close(answer, expected, rel=1e-3)
+    ok = close(answer, expected)
     hint = "sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0)."
     if close(answer, kl_divergence(Q_4_2, P_4_2, base=2)):
         hint = "that is KL(q‖p), the other direction: the expectation is taken under p."
-    elif close(answer, kl_divergence(P_4_2, Q_4_2), rel=1e-3):
+    elif close(answer, kl_divergence(P_4_2, Q_4_2)):
         hint = "that is in nats (natural log); bits use log base 2."
     return verdict("Exercise 4.2", ok, hint)
 
@@ -71,9 +71,9 @@ def exercise_4_3(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     expected = entropy(smooth_labels(0, CLASSES_4_3, EPSILON_4_3))
-    ok = close(answer, expected, rel=1e-3)
+    ok = close(answer, expected)
     hint = "p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy."
-    if close(answer, expected / math.log(2), rel=1e-3):
+    if close(answer, expected / math.log(2)):
         hint = "that is in bits; the losses are in nats (natural log)."
     return verdict("Exercise 4.3", ok, hint)
 
@@ -88,10 +88,10 @@ def exercise_4_4(answer: object) -> Verdict:
     Verdict(ok=False)
     """
     _, expected = mixture_moments(*MIXTURE_4_4)
-    ok = close(answer, expected, rel=1e-3)
+    ok = close(answer, expected)
     hint = "forward KL matches moments: variance = average component variance + variance of the means."
     if close(answer, 1.0):
         hint = "that σ fits one mode (reverse KL); forward KL matches the mean and variance."
-    elif close(answer, expected**2, rel=1e-3):
+    elif close(answer, expected**2):
         hint = "that is the variance; σ is its square root."
     return verdict("Exercise 4.4", ok, hint)
