@@ -179,10 +179,8 @@ def smooth_labels(labels, num_classes: int, epsilon: float) -> np.ndarray:
     y = v.count(labels, "labels").astype(int)
     if y.size and y.max() >= num_classes:
         raise ValueError(f"labels must be < num_classes = {num_classes}, got {y.max()}")
-    eps = v.probability(epsilon, "epsilon")
-    if eps.ndim != 0:
-        raise ValueError(f"epsilon must be a single number, got shape {eps.shape}")
-    return _smooth(y, num_classes, float(eps))
+    eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
+    return _smooth(y, num_classes, eps)
 
 
 def _smooth(y: np.ndarray, num_classes: int, epsilon: float) -> np.ndarray:
@@ -546,10 +544,7 @@ def train_softmax_regression(
     X, y = _classification_data(X, labels, num_classes, "X")
     if X.shape[0] == 0:
         raise ValueError("X must have at least one row: no data, nothing to train on")
-    eps = v.probability(epsilon, "epsilon")
-    if eps.ndim != 0:
-        raise ValueError(f"epsilon must be a single number, got shape {eps.shape}")
-    eps = float(eps)
+    eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
     lr = float(v.positive(learning_rate, "learning_rate"))
     steps = v.integer(steps, "steps", minimum=0)
     lam = float(v.non_negative(weight_decay, "weight_decay"))

@@ -28,16 +28,9 @@ from . import _validate as v
 __all__ = ["adam", "adamw", "cosine_schedule", "least_squares_gradient", "sgd", "squared_error"]
 
 
-def _number(value: object, name: str, check: Callable[[object, str], np.ndarray]) -> float:
-    arr = check(value, name)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a single number, got shape {arr.shape}")
-    return float(arr)
-
-
 def _fraction(value: object, name: str) -> float:
     """A momentum coefficient in [0, 1)."""
-    beta = _number(value, name, v.non_negative)
+    beta = v.scalar(v.non_negative(value, name), name)
     if beta >= 1.0:
         raise ValueError(f"{name} must lie in [0, 1), got {beta}")
     return beta
@@ -201,9 +194,9 @@ def cosine_schedule(learning_rate, steps, final=0.0) -> np.ndarray:
     >>> cosine_schedule(1.0, 4).round(4).tolist()
     [1.0, 0.8536, 0.5, 0.1464]
     """
-    eta0 = _number(learning_rate, "learning_rate", v.positive)
+    eta0 = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     steps = v.integer(steps, "steps", minimum=0)
-    floor = _number(final, "final", v.non_negative)
+    floor = v.scalar(v.non_negative(final, "final"), "final")
     if floor > eta0:
         raise ValueError(f"final must be <= learning_rate = {eta0}, got {floor}")
     return floor + 0.5 * (eta0 - floor) * (1.0 + np.cos(np.pi * np.arange(steps) / max(steps, 1)))
@@ -262,7 +255,7 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     1.0
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
-    lam = _number(weight_decay, "weight_decay", v.non_negative)
+    lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     mu = _fraction(momentum, "momentum")
     path = np.empty((rates.size + 1, w.size))
     path[0] = w
@@ -278,7 +271,7 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
 def _adam(grad_fn, w, rates, l2, decay, beta1, beta2, eps) -> np.ndarray:
     """Adam's loop for :func:`adam` (``decay = 0``) and :func:`adamw` (``l2 = 0``)."""
     beta1, beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
-    eps = _number(eps, "eps", v.positive)
+    eps = v.scalar(v.positive(eps, "eps"), "eps")
     path = np.empty((rates.size + 1, w.size))
     path[0] = w
     m = np.zeros_like(w)
@@ -354,7 +347,7 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
     1.0
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
-    l2 = _number(l2, "l2", v.non_negative)
+    l2 = v.scalar(v.non_negative(l2, "l2"), "l2")
     return _adam(grad_fn, w, rates, l2, 0.0, beta1, beta2, eps)
 
 
@@ -422,5 +415,5 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     [1.0, 0.95, 0.9025]
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
-    decay = _number(weight_decay, "weight_decay", v.non_negative)
+    decay = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     return _adam(grad_fn, w, rates, 0.0, decay, beta1, beta2, eps)
