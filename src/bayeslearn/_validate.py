@@ -81,12 +81,8 @@ def heads_and_tosses(heads: object, tosses: object) -> tuple[np.ndarray, np.ndar
     """Two counts with ``0 <= heads <= tosses`` that broadcast together."""
     k = count(heads, "heads")
     n = count(tosses, "tosses")
-    try:
-        k, n = np.broadcast_arrays(k, n)
-    except ValueError as exc:
-        raise ValueError(
-            f"heads and tosses must broadcast together, got shapes {k.shape} and {n.shape}"
-        ) from exc
+    broadcast(k, n, ("heads", "tosses"))
+    k, n = np.broadcast_arrays(k, n)
     if k.size and (k > n).any():
         raise ValueError("heads must be <= tosses")
     return k, n
@@ -154,6 +150,14 @@ def log_base(base: object) -> float | None:
     if not np.isfinite(b) or b <= 0.0 or b == 1.0:
         raise ValueError(f"base must be > 0 and != 1, got {base!r}")
     return float(np.log(b))
+
+
+def matrix(value: object, name: str) -> np.ndarray:
+    """A 2-D finite array, one row per sample and one column per feature."""
+    arr = finite(value, name)
+    if arr.ndim != 2:
+        raise ValueError(f"{name} must be 2-D (samples x features), got shape {arr.shape}")
+    return arr
 
 
 def design(X: object, y: object) -> tuple[np.ndarray, np.ndarray]:

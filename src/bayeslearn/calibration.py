@@ -133,6 +133,11 @@ def reliability_diagram(probabilities, labels, num_bins: int = 10) -> Reliabilit
     ([0, 3], [0.0, 0.6667], [0.0, 0.8])
     """
     q, y = _predictions(probabilities, labels)
+    return _diagram(q, y, num_bins)[0]
+
+
+def _diagram(q: np.ndarray, y: np.ndarray, num_bins: object) -> tuple[ReliabilityDiagram, np.ndarray, np.ndarray]:
+    """:func:`reliability_diagram` of checked predictions, with each row's confidence and 0/1 correctness."""
     num_bins = v.integer(num_bins, "num_bins", minimum=1)
     edges = np.linspace(0.0, 1.0, num_bins + 1)
     confidence = q.max(axis=1)
@@ -143,7 +148,7 @@ def reliability_diagram(probabilities, labels, num_bins: int = 10) -> Reliabilit
     occupied = np.maximum(counts, 1)  # empty bins: sums are 0, so the means come out 0
     mean_confidence = np.bincount(index, weights=confidence, minlength=num_bins) / occupied
     accuracy = np.bincount(index, weights=correct, minlength=num_bins) / occupied
-    return ReliabilityDiagram(edges, mean_confidence, accuracy, counts)
+    return ReliabilityDiagram(edges, mean_confidence, accuracy, counts), confidence, correct
 
 
 def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> float:
@@ -271,11 +276,11 @@ def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
         raise ValueError(f"logits must have shape (n, K), got {z.shape}")
     log_q = log_softmax(z, axis=1)
     q, y = _predictions(np.exp(log_q), labels)
-    diagram = reliability_diagram(q, y, num_bins)
+    diagram, confidence, correct = _diagram(q, y, num_bins)
     return CalibrationReport(
-        accuracy=float((q.argmax(axis=1) == y).mean()),
+        accuracy=float(correct.mean()),
         log_loss=float(-log_q[np.arange(y.size), y].mean()),
-        mean_confidence=float(q.max(axis=1).mean()),
+        mean_confidence=float(confidence.mean()),
         expected_calibration_error=diagram.expected_calibration_error,
         diagram=diagram,
     )

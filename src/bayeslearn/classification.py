@@ -455,9 +455,7 @@ class SoftmaxRegression:
 
 
 def _classification_data(X: object, labels: object, num_classes: int, name: str) -> tuple:
-    X = v.finite(X, name)
-    if X.ndim != 2:
-        raise ValueError(f"{name} must be 2-D (samples x features), got shape {X.shape}")
+    X = v.matrix(X, name)
     y = v.count(labels, "labels" if name == "X" else "eval_labels").astype(int)
     if y.shape != (X.shape[0],):
         raise ValueError(f"labels must have one entry per row of {name}, got shapes {y.shape} and {X.shape}")

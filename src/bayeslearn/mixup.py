@@ -31,6 +31,7 @@ import numpy as np
 from scipy.special import ndtr
 
 from . import _validate as v
+from .classification import _log_softmax_columns
 
 __all__ = [
     "MixupBatch",
@@ -122,9 +123,7 @@ class MixupBatch:
 
 
 def _examples(X: object, targets: object) -> tuple[np.ndarray, np.ndarray]:
-    X = v.finite(X, "X")
-    if X.ndim != 2:
-        raise ValueError(f"X must be 2-D (samples x features), got shape {X.shape}")
+    X = v.matrix(X, "X")
     T = v.distribution(targets, "targets")
     if T.ndim != 2 or T.shape[0] != X.shape[0]:
         raise ValueError(f"targets must have shape (n, K) with one row per row of X, got {T.shape} and {X.shape}")
@@ -213,9 +212,11 @@ def _shapes(num_inputs: int, hidden: int, num_classes: int) -> list[tuple[int, i
 
 
 def _unpack(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[np.ndarray]:
+    """Views of W1ᵀ, b1, W2ᵀ, b2 in ``theta``: (rows, cols) each for one parameter vector (P,),
+    (M, rows, cols) for a stack of M (M, P)."""
     parts, start = [], 0
     for rows, cols in shapes:
-        parts.append(theta[start : start + rows * cols].reshape(rows, cols))
+        parts.append(theta[..., start : start + rows * cols].reshape(theta.shape[:-1] + (rows, cols)))
         start += rows * cols
     return parts
 
@@ -229,9 +230,7 @@ def _forward(theta: np.ndarray, XT: np.ndarray, shapes) -> tuple[np.ndarray, np.
     W1T, b1, W2T, b2 = _unpack(theta, shapes)
     A = W1T @ XT + b1
     H = np.maximum(A, 0.0)
-    Z = W2T @ H + b2
-    Z = Z - Z.max(axis=0)
-    return A, H, Z - np.log(np.exp(Z).sum(axis=0))
+    return A, H, _log_softmax_columns(W2T @ H + b2)
 
 
 def _loss_and_gradient(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray, shapes) -> tuple[float, np.ndarray]:
@@ -283,7 +282,7 @@ class TinyMLP:
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities, shape (n, K): the softmax of :meth:`logits`."""
-        Z = self._logits(X)  # log-softmax as in _forward, in place, then exp
+        Z = self._logits(X)  # log-softmax (as _forward's) in place, then exp
         Z -= Z.max(axis=0)
         Z -= np.log(np.exp(Z).sum(axis=0))
         return np.exp(Z, out=Z).T
@@ -503,9 +502,7 @@ def train_tiny_mlps(
     >>> flat.predict_proba([[0.5, 0.25]]).round(2).tolist()    # uniform targets: a uniform net
     [[0.5, 0.5]]
     """
-    X = v.finite(X, "X")
-    if X.ndim != 2:
-        raise ValueError(f"X must be 2-D (samples x features), got shape {X.shape}")
+    X = v.matrix(X, "X")
     T = v.distribution(targets, "targets")
     if T.ndim != 3 or T.shape[0] == 0 or T.shape[1] != X.shape[0]:
         raise ValueError(f"targets must have shape (M, n, K) with M >= 1 and n = {X.shape[0]} rows, got {T.shape}")
@@ -537,7 +534,7 @@ def _train_batch(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
     shapes = _shapes(d, hidden, K)
     theta = np.zeros((M, _size(shapes)))
     rng = np.random.default_rng(seed)
-    W1T, b1, _, _ = _batch_unpack(theta, shapes)  # views into theta
+    W1T, b1, _, _ = _unpack(theta, shapes)  # views into theta
     W1T[...] = rng.standard_normal(W1T.shape[1:]) * np.sqrt(2.0 / d)
     b1[...] = rng.standard_normal(b1.shape[1:])
     if n == 0 or steps == 0:
@@ -546,7 +543,7 @@ def _train_batch(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
     draws: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for alpha in sorted({float(a) for a in alphas if a > 0}):
         rng.bit_generator.state = state
-        draws[alpha] = (rng.beta(alpha, alpha, size=(steps, 1, n))[:, 0],
+        draws[alpha] = (rng.beta(alpha, alpha, size=(steps, n)),
                         rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1))
     data = np.empty((M, d + K, n))  # C order: the memory layout decides how BLAS rounds
     data[:, :d], data[:, d:] = X.T, T.transpose(0, 2, 1)  # each example a column (x; t)
@@ -601,10 +598,10 @@ def _adam_steps(
     """
     M, P = theta.shape
     (hidden, d), _, (K, _), _ = shapes
-    W1T, b1, W2T, b2 = _batch_unpack(theta, shapes)
+    W1T, b1, W2T, b2 = _unpack(theta, shapes)
     W2 = W2T.transpose(0, 2, 1)
     grad = np.empty_like(theta)
-    gW1, gb1, gW2, gb2 = _batch_unpack(grad, shapes)
+    gW1, gb1, gW2, gb2 = _unpack(grad, shapes)
     A, H, dA = np.empty((M, hidden, n)), np.empty((M, hidden, n)), np.empty((M, hidden, n))
     HT, zeros = H.transpose(0, 2, 1), np.zeros((M, hidden, n))  # an array of zeros: faster than 0.0
     relu = np.empty((M, hidden, n), dtype=bool)
@@ -655,15 +652,6 @@ def _adam_steps(
         m_hat *= lr
         theta -= m_hat
     return theta
-
-
-def _batch_unpack(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[np.ndarray]:
-    """:func:`_unpack` for a stack of parameter vectors, theta (M, P): views of shape (M, rows, cols)."""
-    parts, start = [], 0
-    for rows, cols in shapes:
-        parts.append(theta[:, start : start + rows * cols].reshape(-1, rows, cols))
-        start += rows * cols
-    return parts
 
 
 # --- decision boundaries ----------------------------------------------------------------------------

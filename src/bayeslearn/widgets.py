@@ -58,7 +58,7 @@ def sample_sizes(maximum: int = 10_000) -> list[int]:
     sizes = [0]
     decade = 1
     while decade <= maximum:
-        sizes += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum and m * decade >= 1]
+        sizes += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum]
         decade *= 10
     sizes = sorted({int(s) for s in sizes if float(s).is_integer()} | {maximum})
     return sizes
