@@ -87,7 +87,9 @@ def _newton_map(k, n, mu, tau):
         hi = np.where(g < 0, eta, hi)
         step = g / _curvature(eta, n, tau)
         new = eta + step
-        outside = (g != 0) & ~((new > lo) & (new < hi))
+        # A step too small to move eta (new == eta, now an end of the bracket) means eta is
+        # the root to working precision: keep it rather than bisect away from it.
+        outside = (g != 0) & (new != eta) & ~((new > lo) & (new < hi))
         new = np.where(outside, 0.5 * (lo + hi), new)
         done = np.abs(new - eta) <= 1e-14 * (1.0 + np.abs(eta))
         eta = new
