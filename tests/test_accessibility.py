@@ -55,44 +55,30 @@ Runtime: it executes every notebook: 13 s for notebooks 00-06 and solutions 01-0
 
 from __future__ import annotations
 
-import sys
 from itertools import combinations
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+import ipywidgets as widgets
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from _greyscale import MIN_LIGHTNESS_GAP, dash_pattern, lightness
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PathCollection, PolyCollection
+from matplotlib.contour import ContourSet
+from matplotlib.figure import Figure
+from matplotlib.lines import AxLine, Line2D
+from matplotlib.markers import MarkerStyle
+from nbexec import exec_notebook
 
-import ipywidgets as widgets  # noqa: E402
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.collections import LineCollection, PathCollection, PolyCollection  # noqa: E402
-from matplotlib.contour import ContourSet  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.lines import AxLine, Line2D  # noqa: E402
-from matplotlib.markers import MarkerStyle  # noqa: E402
-from nbexec import exec_notebook  # noqa: E402
-
-from bayeslearn import plotting as plot  # noqa: E402
-from bayeslearn.widgets import LiveFigure  # noqa: E402
+from bayeslearn import plotting as plot
+from bayeslearn.widgets import LiveFigure
 
 ROOT = Path(__file__).parent.parent
 NOTEBOOKS = sorted(ROOT.glob("notebooks/*.ipynb")) + sorted(ROOT.glob("solutions/*.ipynb"))
 
-MIN_LIGHTNESS_GAP = 20.0  # in CIE L*, 0 to 100
-
 
 # --- colour ----------------------------------------------------------------------------------------------
-def lightness(color, background="white") -> float:
-    """CIE L* of ``color`` alpha-composited over ``background``, from its Rec. 709 luminance."""
-    rgba = np.asarray(mcolors.to_rgba(color), dtype=float)
-    rgb = rgba[:3] * rgba[3] + np.asarray(mcolors.to_rgb(background)) * (1 - rgba[3])
-    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-    y = float(linear @ [0.2126, 0.7152, 0.0722])
-    return 116 * np.cbrt(y) - 16 if y > 216 / 24389 else y * 24389 / 27
-
-
 def _hex(color) -> str:
     return mcolors.to_hex(color, keep_alpha=mcolors.to_rgba(color)[3] < 1)
 
@@ -202,12 +188,6 @@ def label_problems(fig: Figure) -> list[str]:
 
 
 # --- greyscale --------------------------------------------------------------------------------------------------
-def _dashes(pattern) -> tuple:
-    """A hashable dash pattern: (offset, on-off sequence) or 'solid'."""
-    offset, seq = pattern
-    return ("solid",) if seq is None else (float(offset), tuple(float(s) for s in seq))
-
-
 def _marker_shape(marker) -> tuple | None:
     style = marker if isinstance(marker, MarkerStyle) else MarkerStyle(marker)
     if style.get_marker() in (None, "None", "none", "", " "):
@@ -258,7 +238,7 @@ def _marks(ax: Axes) -> list[tuple[str, tuple, object, str]]:
         if not line.get_visible() or (not has_line and (shape is None or n == 0)):
             continue
         if has_line:
-            key = (_dashes(line._unscaled_dash_pattern), shape, line.get_fillstyle() if shape else None)
+            key = (dash_pattern(line._unscaled_dash_pattern), shape, line.get_fillstyle() if shape else None)
             color = mcolors.to_rgba(line.get_color(), line.get_alpha())
             marks.append((f"line:{_reference_kind(ax, line)}", key, color, _label(line)))
         else:
@@ -279,7 +259,7 @@ def _marks(ax: Axes) -> list[tuple[str, tuple, object, str]]:
                 name = container_label.get(id(patch), name)
             marks.append((f"fill:{kind}", (patch.get_hatch() or "",), face, name))
         elif mcolors.to_rgba(patch.get_edgecolor())[3] > 0 and patch.get_linewidth() > 0:
-            marks.append((f"line:{kind}", (_dashes(patch._unscaled_dash_pattern), None, None),
+            marks.append((f"line:{kind}", (dash_pattern(patch._unscaled_dash_pattern), None, None),
                           patch.get_edgecolor(), _label(patch)))
     for coll in ax.collections:
         if not coll.get_visible():
@@ -295,8 +275,8 @@ def _marks(ax: Axes) -> list[tuple[str, tuple, object, str]]:
             continue  # colour-mapped by construction
         elif isinstance(coll, (LineCollection, ContourSet)):
             color = _single(coll.get_edgecolor())
-            if color is not None and len(set(_dashes(d) for d in dashes)) == 1:
-                marks.append((f"line:{_reference_kind(ax, coll)}", (_dashes(dashes[0]), None, None), color,
+            if color is not None and len(set(dash_pattern(d) for d in dashes)) == 1:
+                marks.append((f"line:{_reference_kind(ax, coll)}", (dash_pattern(dashes[0]), None, None), color,
                               _label(coll)))
         elif isinstance(coll, PolyCollection):
             face = _single(coll.get_facecolor())
@@ -305,7 +285,7 @@ def _marks(ax: Axes) -> list[tuple[str, tuple, object, str]]:
             elif face is None or face[3] == 0:
                 edge = _single(coll.get_edgecolor())
                 if edge is not None and edge[3] > 0:
-                    marks.append(("line:None", (_dashes(dashes[0]), None, None), edge, _label(coll)))
+                    marks.append(("line:None", (dash_pattern(dashes[0]), None, None), edge, _label(coll)))
     return marks
 
 
@@ -418,9 +398,7 @@ def test_every_figure_and_widget_is_accessible(path: Path) -> None:
 # --- the checks themselves can fail ------------------------------------------------------------------------
 @pytest.fixture
 def fig():
-    figure = Figure(figsize=(6, 3))
-    yield figure
-    plt.close("all")
+    return Figure(figsize=(6, 3))
 
 
 def test_lightness_runs_from_black_to_white_through_the_house_palette():

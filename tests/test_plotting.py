@@ -5,15 +5,15 @@ from __future__ import annotations
 from itertools import combinations
 
 import pytest
+from _greyscale import MIN_LIGHTNESS_GAP, dash_pattern, lightness
 from matplotlib.lines import Line2D
-from test_accessibility import MIN_LIGHTNESS_GAP, _dashes, lightness
 
 from bayeslearn import plotting as plot
 
 
 def _pattern(role: str) -> tuple:
     """The role's dash pattern as matplotlib draws it ('-' and 'solid' alike)."""
-    return _dashes(Line2D([], [], **plot.style_line(role))._unscaled_dash_pattern)
+    return dash_pattern(Line2D([], [], **plot.style_line(role))._unscaled_dash_pattern)
 
 
 def test_every_role_has_a_colour_and_a_line_style():

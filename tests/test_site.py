@@ -10,16 +10,13 @@ site, and no page may show a widget that cannot render ("Loading widget...", or 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from build_site import WIDGET_MIME, build_site
 
 ROOT = Path(__file__).parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-
-from build_site import WIDGET_MIME, build_site  # noqa: E402
 
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))

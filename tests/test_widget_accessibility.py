@@ -8,12 +8,9 @@ Image's ``tooltip`` as that ``title`` only if the model syncs an empty ``descrip
 from __future__ import annotations
 
 import ipywidgets as widgets
-import matplotlib
 
-matplotlib.use("Agg")
-
-from bayeslearn import plotting as plot  # noqa: E402
-from bayeslearn.widgets import LiveFigure, log_slider  # noqa: E402
+from bayeslearn import plotting as plot
+from bayeslearn.widgets import LiveFigure, log_slider
 
 
 def test_live_figure_image_is_named_from_its_title_and_panels():

@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import itertools
 import math
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent.parent / "tools"))
+import pytest
+from nbexec import exec_notebook, slider_values
 
-import pytest  # noqa: E402
-from nbexec import exec_notebook, slider_values  # noqa: E402
-
-from bayeslearn.widgets import LiveFigure  # noqa: E402
+from bayeslearn.widgets import LiveFigure
 
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import io
 
-import matplotlib
+import numpy as np
+import pytest
+from PIL import Image
 
-matplotlib.use("Agg")
-
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from PIL import Image  # noqa: E402
-
-from bayeslearn import plotting as plot  # noqa: E402
-from bayeslearn import widgets as w  # noqa: E402
+from bayeslearn import plotting as plot
+from bayeslearn import widgets as w
 
 
 # --- sample sizes and slider factories --------------------------------------------------------------------
