@@ -58,3 +58,9 @@ def assert_not_yet(check: Callable[[object], object], wrong: object, leaks: Iter
     for text in leaks:
         assert text not in searched, f"{check.__name__} printed its answer {text!r}"
     return hint
+
+
+def assert_hints(module: object, cases: Iterable[tuple[str, object, str]]) -> None:
+    """For each ``(name, answer, phrase)``, ``module.name(answer)`` prints a hint containing ``phrase``."""
+    for name, answer, phrase in cases:
+        assert phrase in printed(getattr(module, name), answer), (name, answer)

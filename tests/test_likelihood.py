@@ -124,12 +124,6 @@ def test_bernoulli_mle_broadcasts_and_returns_float_for_scalars():
     assert type(bl.bernoulli_mle(1, 4)) is float
 
 
-def test_bernoulli_mle_rejects_zero_tosses():
-    """With no data there is no MLE; the error names tosses."""
-    with pytest.raises(ValueError, match=r"\btosses\b"):
-        bl.bernoulli_mle(0, 0)
-
-
 def test_gaussian_log_likelihood_matches_scipy_norm():
     """Sum of norm.logpdf over the observations, for a grid of means and of scales."""
     rng = np.random.default_rng(11)

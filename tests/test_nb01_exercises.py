@@ -44,8 +44,3 @@ def test_right_answer_passes(name: str) -> None:
 @pytest.mark.parametrize("name, wrong", [(n, w) for n, ws in WRONG.items() for w in ws])
 def test_wrong_answer_fails_without_leaking(name: str, wrong: object) -> None:
     assert_not_yet(getattr(check, name), wrong, renderings(ANSWERS[name]))
-
-
-def test_exercises_are_exported() -> None:
-    for name in ANSWERS:
-        assert callable(getattr(check, name))

@@ -70,6 +70,7 @@ CASES = [
     ("prior_sigma zero", lambda: bl.gaussian_mean_map([1.0], 1.0, 0.0, 0.0), ValueError, "prior_sigma"),
     ("prior_mean inf", lambda: bl.gaussian_mean_map([1.0], 1.0, INF, 1.0), ValueError, "prior_mean"),
     ("prior_mean array", lambda: bl.gaussian_mean_posterior([1.0], 1.0, [0.0, 1.0], 1.0), ValueError, "prior_mean"),
+    ("map sigma array", lambda: bl.gaussian_mean_map([1.0], [1.0, 2.0], 0.0, 1.0), ValueError, "sigma"),
     ("noise_sigma zero", lambda: bl.map_weights(X_OK, Y_OK, 0.0, 1.0), ValueError, "noise_sigma"),
     ("prior_sigma negative", lambda: bl.map_weights(X_OK, Y_OK, 1.0, -1.0), ValueError, "prior_sigma"),
     ("data noise_sigma zero", lambda: bl.regression_data(5, noise_sigma=0.0), ValueError, "noise_sigma"),
