@@ -14,12 +14,19 @@ import nbformat
 from nbclient import NotebookClient
 
 
-def execute(path: Path) -> float:
+def run(path: Path) -> tuple[nbformat.NotebookNode, float]:
+    """The notebook at ``path`` executed in a fresh kernel, and the seconds that took."""
     nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
     start = time.perf_counter()
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
-    elapsed = time.perf_counter() - start
+    client.execute()
+    return nb, time.perf_counter() - start
+
+
+def execute(path: Path) -> float:
+    """Execute the notebook at ``path`` in place; the seconds it took."""
+    nb, elapsed = run(path)
     nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return elapsed
