@@ -10,6 +10,10 @@ MATHJAX_DIR ?= /usr/share/javascript/mathjax
 MATHJAX := $(MATHJAX_DIR)/MathJax.js
 export BAYESLEARN_MATHJAX := $(MATHJAX_DIR)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Debian's Chromium, where the browser tests look for it (tests/browser/conftest.py).
+CHROMIUM := /usr/bin/chromium
+# apt-get install, through sudo unless we are root.
+APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
 
 .PHONY: lab test notebooks test-browser app bench site clean
 
@@ -21,10 +25,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python tools/quiet_lab.py
 	touch $(STAMP)
 
-# Debian's MathJax 2, installed if missing.
+# Debian's MathJax 2 and Chromium, each installed if missing.
 $(MATHJAX):
-	SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update && $$SUDO apt-get install -y libjs-mathjax
+	$(APT_INSTALL) libjs-mathjax
+
+$(CHROMIUM):
+	$(APT_INSTALL) chromium
 
 ## make lab: JupyterLab on notebooks/, bound to 127.0.0.1; prints the URL with its token.
 lab: $(STAMP)
@@ -50,11 +56,7 @@ site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 
 ## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
-test-browser: $(STAMP)
-	@command -v chromium >/dev/null || { \
-	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update && $$SUDO apt-get install -y chromium; }
-	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install playwright
+test-browser: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
 
 ## make bench: ratio benchmarks, printed as a table.
