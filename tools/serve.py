@@ -13,30 +13,33 @@ import secrets
 import sys
 
 
+def command(app: str, port: int, root: str | os.PathLike, token: str) -> tuple[str, list[str]]:
+    """The URL to open and the command line serving ``root`` with ``app`` on 127.0.0.1:``port``."""
+    root = os.path.abspath(root)
+    if app == "lab":
+        as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+        url = f"http://127.0.0.1:{port}/lab?token={token}"
+        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", *as_root]
+    else:
+        url = f"http://127.0.0.1:{port}/voila/tree?token={token}"
+        # Voila 0.5 ignores --IdentityProvider.token (it would serve with no token at all)
+        # and rejects --allow-root; its own --Voila.token is the one it enforces.
+        cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
+               f"--port={port}", f"--Voila.root_dir={root}", f"--Voila.token={token}"]
+    return url, cmd
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("app", choices=["lab", "voila"])
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--root", default="notebooks")
     args = parser.parse_args()
-
-    token = secrets.token_hex(16)
-    root = os.path.abspath(args.root)
-    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-    if args.app == "lab":
-        url = f"http://127.0.0.1:{args.port}/lab?token={token}"
-        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={args.port}", "--port-retries=0", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}", *as_root]
-    else:
-        url = f"http://127.0.0.1:{args.port}/voila/tree?token={token}"
-        # Voila 0.5 ignores --IdentityProvider.token (it would serve with no token at all)
-        # and rejects --allow-root; its own --Voila.token is the one it enforces.
-        cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={args.port}", f"--Voila.root_dir={root}", f"--Voila.token={token}"]
+    url, cmd = command(args.app, args.port, args.root, secrets.token_hex(16))
     print(f"\n  Open {url}\n  (Ctrl-C stops the server)\n", flush=True)
     os.execv(sys.executable, cmd)
-
 
 if __name__ == "__main__":
     main()

@@ -107,7 +107,6 @@ _PROBE_RESULT = """
 class SliderRun:
     """What happened when one slider of one live widget was moved with the keyboard."""
 
-    widget: int
     description: str
     keys: list[str] = field(default_factory=list)
     latencies_ms: list[float] = field(default_factory=list)
@@ -124,6 +123,14 @@ class SliderRun:
     def quiet_presses(self) -> int:
         """Presses that moved the slider but brought no new picture."""
         return len(self.keys) - len(self.latencies_ms)
+
+
+def wait_for_live_widgets(page: Page, expected: int, timeout_ms: float) -> None:
+    """Wait until ``expected`` readout tables are on the page and every plot image is decoded."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('table.bayeslearn-readout').length >= n "
+        "&& Array.from(document.querySelectorAll('img.widget-image')).every(i => i.naturalWidth > 0)",
+        arg=expected, timeout=timeout_ms)
 
 
 def find_live_widgets(page: Page) -> list[dict]:
@@ -171,7 +178,7 @@ def move_slider(page: Page, widget: int, slider: int) -> SliderRun:
     control = root.locator(".widget-slider").nth(slider)
     handle = control.locator(".noUi-handle")
     handle.scroll_into_view_if_needed()
-    run = SliderRun(widget, control.locator(".widget-label").text_content().strip())
+    run = SliderRun(control.locator(".widget-label").text_content().strip())
     before = page.evaluate(_SLIDER_STATE, [widget, slider])
     key = "ArrowRight"
     while len(run.latencies_ms) < WANTED_UPDATES and len(run.keys) < MAX_PRESSES:

@@ -8,7 +8,8 @@ is quoted when the server fails to come up.
 
 from __future__ import annotations
 
-import os
+import contextlib
+import json
 import re
 import secrets
 import socket
@@ -17,8 +18,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from serve import command  # tools/serve.py: the command make lab runs
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -30,6 +34,8 @@ READY_TIMEOUT_S = 60.0
 # A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
 # kernel, which a request for the app page would do).
 VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
+#: What each app answers with 200 once it is ready: JupyterLab's status API, Voila's file above.
+PROBES = {"lab": "/api/status", "voila": VOILA_PROBE}
 STOP_TIMEOUT_S = 10.0
 
 
@@ -38,11 +44,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def as_root_flags() -> list[str]:
-    """``--allow-root`` when running as uid 0 (Jupyter Server refuses root otherwise)."""
-    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
 
 
 def http_status(url: str, timeout: float = 2.0) -> int:
@@ -98,6 +99,14 @@ class Server:
         separator = "&" if "?" in path else "?"
         return f"{self.base_url}{path}{separator}{'&'.join(items)}"
 
+    def api(self, path: str, method: str = "GET"):
+        """Call the REST endpoint ``path`` with the token; its JSON answer (None if empty)."""
+        request = urllib.request.Request(self.base_url + path, method=method,
+                                         headers={"Authorization": f"token {self.token}"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
     def log_tail(self, lines: int = 40) -> str:
         """The last lines the server wrote, for failure messages."""
         try:
@@ -146,6 +155,16 @@ class Server:
                    _log_file=log_file, _started=started)
 
 
+@contextlib.contextmanager
+def _stopped_on_failure(server: Server) -> Iterator[Server]:
+    """Stop ``server`` if the block raises (it did not come up): no process outlives a failure."""
+    try:
+        yield server
+    except BaseException:
+        server.stop()
+        raise
+
+
 def start_lab(root: Path, log_dir: Path) -> Server:
     """JupyterLab on ``root`` (a temporary directory), ready to serve, with the app exposed.
 
@@ -153,17 +172,10 @@ def start_lab(root: Path, log_dir: Path) -> Server:
     tests run commands (run all cells, clear outputs) as the menus would.
     """
     port, token = free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-        "--port-retries=0", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.expose_app_in_browser=True", *as_root_flags(),
-    ]
+    cmd = command("lab", port, root, token)[1] + ["--LabApp.expose_app_in_browser=True"]
     server = Server.launch("lab", cmd, port, token, log_dir / "lab.log", cwd=root)
-    try:
-        server.wait_ready("/api/status")
-    except BaseException:
-        server.stop()
-        raise
+    with _stopped_on_failure(server):
+        server.wait_ready(PROBES["lab"])
     return server
 
 
@@ -180,11 +192,8 @@ def start_voila(notebook: Path, log_dir: Path) -> Server:
     ]
     server = Server.launch(f"voila {notebook.stem}", cmd, port, token,
                            log_dir / f"voila_{notebook.stem}.log", cwd=notebook.parent)
-    try:
-        server.wait_ready(VOILA_PROBE)
-    except BaseException:
-        server.stop()
-        raise
+    with _stopped_on_failure(server):
+        server.wait_ready(PROBES["voila"])
     return server
 
 
@@ -198,7 +207,7 @@ def start_serve_py(app: str, root: Path, log_dir: Path) -> Server:
            "--root", str(root)]
     log_path = log_dir / f"serve_{app}.log"
     server = Server.launch(f"serve.py {app}", cmd, port, "", log_path, cwd=REPO)
-    try:
+    with _stopped_on_failure(server):
         deadline = time.perf_counter() + READY_TIMEOUT_S
         while not server.token:
             match = re.search(r"Open (http://\S+?)\?token=([0-9a-f]+)", log_path.read_text())
@@ -209,8 +218,5 @@ def start_serve_py(app: str, root: Path, log_dir: Path) -> Server:
                 raise RuntimeError(f"serve.py {app} printed no URL:\n{server.log_tail()}")
             else:
                 time.sleep(0.05)
-        server.wait_ready("/api/status" if app == "lab" else VOILA_PROBE)
-    except BaseException:
-        server.stop()
-        raise
+        server.wait_ready(PROBES[app])
     return server

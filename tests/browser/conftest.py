@@ -15,12 +15,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from ._server import NOTEBOOKS, SCREENSHOTS, start_lab
+from ._server import NOTEBOOKS, REPO, SCREENSHOTS, start_lab
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,7 +31,7 @@ VIEWPORT = {"width": 1600, "height": 1000}
 REPORT = pytest.StashKey[list]()
 TIMINGS = pytest.StashKey[dict]()
 #: Key press → new pixels, in ms, per notebook; ``make bench`` reads it (benchmarks/run.py).
-TIMINGS_FILE = Path(__file__).resolve().parents[2] / "build" / "browser_timings.json"
+TIMINGS_FILE = REPO / "build" / "browser_timings.json"
 
 
 def _browser_selected(config: pytest.Config) -> bool:
@@ -175,14 +174,8 @@ def page(browser_context):
 
 def delete_sessions(server) -> None:
     """Shut down every kernel session of a Jupyter server through its REST API."""
-    headers = {"Authorization": f"token {server.token}"}
-    with urllib.request.urlopen(urllib.request.Request(f"{server.base_url}/api/sessions",
-                                                       headers=headers), timeout=10) as resp:
-        sessions = json.load(resp)
-    for session in sessions:
-        request = urllib.request.Request(f"{server.base_url}/api/sessions/{session['id']}",
-                                         headers=headers, method="DELETE")
-        urllib.request.urlopen(request, timeout=10).close()
+    for session in server.api("/api/sessions"):
+        server.api(f"/api/sessions/{session['id']}", method="DELETE")
 
 
 @pytest.fixture

@@ -8,15 +8,13 @@ Plus: Lab is quiet (no news toast, no autosave).
 
 from __future__ import annotations
 
-import json
 import re
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from ._live import exercise_all, find_live_widgets, summary
+from ._live import exercise_all, find_live_widgets, summary, wait_for_live_widgets
 from ._server import NOTEBOOKS
 
 pytestmark = pytest.mark.browser
@@ -103,10 +101,7 @@ def finished(state: dict) -> bool:
 
 def _effective_setting(server, plugin: str, key: str):
     """A setting's value as Lab will use it: the user's value, else the (overridden) default."""
-    request = urllib.request.Request(f"{server.base_url}/lab/api/settings/{plugin}",
-                                     headers={"Authorization": f"token {server.token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        data = json.load(response)
+    data = server.api(f"/lab/api/settings/{plugin}")
     user = data.get("settings") or {}
     return user[key] if key in user else data["schema"]["properties"][key]["default"]
 
@@ -166,10 +161,7 @@ def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, 
     expected = sum(c["live"] for c in state["cells"])
     if not notebook.stem.startswith("00_"):  # every lesson has a live widget
         assert expected >= 1, f"{name}: no cell displayed a LiveFigure"
-    page.wait_for_function(
-        "n => document.querySelectorAll('table.bayeslearn-readout').length >= n "
-        "&& Array.from(document.querySelectorAll('img.widget-image')).every(i => i.naturalWidth > 0)",
-        arg=expected, timeout=30_000)
+    wait_for_live_widgets(page, expected, timeout_ms=30_000)
     widgets = find_live_widgets(page)
     assert len(widgets) >= expected, f"{name}: {expected} LiveFigures displayed, {len(widgets)} rendered"
 

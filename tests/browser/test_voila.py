@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import os
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from ._live import exercise_all, find_live_widgets, summary
+from ._live import exercise_all, find_live_widgets, summary, wait_for_live_widgets
 from ._server import NOTEBOOKS, http_status, start_serve_py, start_voila
 
 pytestmark = pytest.mark.browser
@@ -58,28 +57,23 @@ def is_offline_cdn_error(message: str) -> bool:
 
 
 @pytest.fixture
-def voila_app(request, notebook_copies, log_dir):
-    """A Voila server for one notebook copy; stopped (terminate, wait, kill) afterwards."""
-    server = start_voila(notebook_copies / request.param.name, log_dir)
+def voila_app(notebook, notebook_copies, log_dir):
+    """A Voila server for the copy of ``notebook``; stopped (terminate, wait, kill) afterwards."""
+    server = start_voila(notebook_copies / notebook.name, log_dir)
     try:
         yield server
     finally:
         server.stop()
 
 
-@pytest.mark.parametrize("voila_app", VOILA_NOTEBOOKS, ids=[p.stem for p in VOILA_NOTEBOOKS],
-                         indirect=True)
-def test_notebook_as_voila_app(voila_app, page, screenshot_dir, report):
+@pytest.mark.parametrize("notebook", VOILA_NOTEBOOKS, ids=[p.stem for p in VOILA_NOTEBOOKS])
+def test_notebook_as_voila_app(notebook, voila_app, page, screenshot_dir, report):
     """The app renders without errors; every slider of every live widget moves its plot."""
-    name = voila_app.name.removeprefix("voila ")
-    notebook = next(p for p in NOTEBOOKS if p.stem == name)
+    name = notebook.stem
     start = time.perf_counter()
     page.goto(voila_app.url("/"), timeout=RENDER_TIMEOUT_MS)
     expected = max(stored_live_figures(notebook), 0 if name.startswith("00_") else 1)
-    page.wait_for_function(
-        "n => document.querySelectorAll('table.bayeslearn-readout').length >= n "
-        "&& Array.from(document.querySelectorAll('img.widget-image')).every(i => i.naturalWidth > 0)",
-        arg=expected, timeout=RENDER_TIMEOUT_MS)
+    wait_for_live_widgets(page, expected, timeout_ms=RENDER_TIMEOUT_MS)
     rendered = time.perf_counter()
 
     text = page.locator("body").inner_text()
@@ -109,8 +103,7 @@ def test_serve_py_command_line(app: str, notebook_copies, log_dir, report):
         assert without_token in (302, 403), (
             f"serve.py {app} serves {path} without the token (HTTP {without_token})")
         contents = "/api/contents" if app == "lab" else "/voila/api/contents"
-        with urllib.request.urlopen(server.url(contents), timeout=10) as response:
-            listed = {item["name"] for item in json.load(response)["content"]}
+        listed = {item["name"] for item in server.api(contents)["content"]}
         missing = {p.name for p in notebook_copies.glob("*.ipynb")} - listed
         assert not missing, f"serve.py {app} --root does not serve {sorted(missing)}"
         report.append(f"tools/serve.py {app}: ready in {server.startup_s:.1f} s, token enforced, "
