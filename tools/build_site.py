@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import ast
 import base64
+import copy
 import html
 import os
 import re
@@ -111,6 +112,7 @@ class Page:
     title: str
     section: str  # "lesson", "solution" or "glossary"
     images: list[tuple[str, str]] = field(default_factory=list)  # (site path, alt text)
+    notebook: nbformat.NotebookNode | None = field(default=None, repr=False)  # read once, by plan()
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -131,9 +133,9 @@ def _plain(text: str) -> str:
 
 def _figure_alt(source: str, title: str, number: int) -> str:
     """Alt text of the ``number``-th figure of a notebook, from the titles its cell sets."""
-    found = re.findall(r"""(?:suptitle|set_title|title)\s*[(=]\s*f?(["'])(.+?)\1""", source)
+    found = [m[1] for m in re.findall(r"""(?:suptitle|set_title|title)\s*[(=]\s*f?(["'])(.+?)\1""", source)]
     found += [m[1] for m in re.findall(r"""label_axes\([^()]*?,[^()]*?,[^()]*?,\s*f?(["'])(.+?)\1""", source)]
-    names = [_plain(t if isinstance(t, str) else t[1]) for t in found]
+    names = [_plain(t) for t in found]
     names = [n for n in dict.fromkeys(names) if n and n != "…"]
     described = f"Figure {number} of {title}"
     return f"{described}: {'; '.join(names[:6])}." if names else f"{described}; described in the text above it."
@@ -152,12 +154,11 @@ def solutions(root: Path = ROOT) -> list[Path]:
 def plan(root: Path = ROOT) -> list[Page]:
     """Every page of the site, in the index's order."""
     pages = []
-    for path in lessons(root):
-        nb = nbformat.read(path, as_version=4)
-        pages.append(Page(path, PurePosixPath(f"{path.stem}.html"), _title(nb, path.stem), "lesson"))
-    for path in solutions(root):
-        nb = nbformat.read(path, as_version=4)
-        pages.append(Page(path, PurePosixPath("solutions", f"{path.stem}.html"), _title(nb, path.stem), "solution"))
+    for section, folder, paths in (("lesson", "", lessons(root)), ("solution", "solutions", solutions(root))):
+        for path in paths:
+            nb = nbformat.read(path, as_version=4)
+            pages.append(Page(path, PurePosixPath(folder, f"{path.stem}.html"), _title(nb, path.stem), section,
+                              notebook=nb))
     glossary = root / "docs" / "glossary.md"
     if glossary.exists():
         pages.append(Page(glossary, PurePosixPath("glossary.html"), "Glossary — English / 한국어", "glossary"))
@@ -203,7 +204,7 @@ def _nav(page: Page, pages: list[Page]) -> str:
 
 def _static_notebook(page: Page, out_dir: Path) -> nbformat.NotebookNode:
     """The stored notebook with widgets replaced by a note and figures moved to files."""
-    nb = nbformat.read(page.source, as_version=4)
+    nb = copy.deepcopy(page.notebook)
     nb.metadata.pop("widgets", None)
     figure = 0
     for cell in nb.cells:
@@ -292,11 +293,11 @@ def _time_to_read(nb: nbformat.NotebookNode) -> str:
     return _plain(match.group(1)).rstrip(".") if match else ""
 
 
-def _index(pages: list[Page], exporter: HTMLExporter, out_dir: Path, root: Path) -> str:
+def _index(pages: list[Page], exporter: HTMLExporter, out_dir: Path) -> str:
     start = next((p for p in pages if p.section == "lesson" and p.output.name.startswith("00_")), None)
     pitch, figure = "", ""
     if start is not None:
-        nb = nbformat.read(start.source, as_version=4)
+        nb = start.notebook
         pitch = _markdown(_section(nb, "What the collection teaches"))
         if start.images:
             shutil.copyfile(out_dir / start.images[0][0], out_dir / "map.png")
@@ -309,7 +310,7 @@ def _index(pages: list[Page], exporter: HTMLExporter, out_dir: Path, root: Path)
         for page in (p for p in pages if p.section == section):
             meta = ""
             if section == "lesson":
-                minutes = _time_to_read(nbformat.read(page.source, as_version=4))
+                minutes = _time_to_read(page.notebook)
                 meta = f' <span class="meta">· {html.escape(minutes)}</span>' if minutes else ""
             name = re.sub(r"^Solutions\s+—\s+", "", page.title)
             rows.append(f'<li><a href="{page.output}">{html.escape(name)}</a>{meta}</li>')
@@ -394,7 +395,7 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax: str | Path
     index = Page(root / "index", PurePosixPath("index.html"), "bayeslearn", "index")
     _use_mathjax(exporter, index.output)
     (out_dir / "index.html").write_text(
-        rewrite_links(_index(pages, exporter, out_dir, root), index, by_source, out_dir), encoding="utf-8")
+        rewrite_links(_index(pages, exporter, out_dir), index, by_source, out_dir), encoding="utf-8")
     return [out_dir / "index.html", *written]
 
 
