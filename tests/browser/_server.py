@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from serve import command  # tools/serve.py: the command make lab runs
+from serve import PROBES, command  # tools/serve.py: what make lab / make app run
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -31,11 +31,6 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 SCREENSHOTS = REPO / "build" / "screenshots"
 
 READY_TIMEOUT_S = 60.0
-# A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
-# kernel, which a request for the app page would do).
-VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
-#: What each app answers with 200 once it is ready: JupyterLab's status API, Voila's file above.
-PROBES = {"lab": "/api/status", "voila": VOILA_PROBE}
 STOP_TIMEOUT_S = 10.0
 
 
@@ -204,7 +199,7 @@ def start_serve_py(app: str, root: Path, log_dir: Path) -> Server:
     """
     port = free_port()
     cmd = [sys.executable, str(REPO / "tools" / "serve.py"), app, "--port", str(port),
-           "--root", str(root)]
+           "--root", str(root), "--no-browser"]
     log_path = log_dir / f"serve_{app}.log"
     server = Server.launch(f"serve.py {app}", cmd, port, "", log_path, cwd=REPO)
     with _stopped_on_failure(server):
