@@ -123,3 +123,28 @@ def test_pages_fetch_nothing_from_the_network_and_typeset_with_the_sites_mathjax
 def test_a_missing_mathjax_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="libjs-mathjax"):
         build_site(tmp_path / "site", mathjax=tmp_path / "no-mathjax")
+
+
+#: A Hangul font each system ships: the site's font stack must name one for each.
+KOREAN_FONTS = {"macOS": "Apple SD Gothic Neo", "Windows": "Malgun Gothic",
+                "Linux": ("Noto Sans CJK KR", "NanumGothic")}
+
+
+def test_every_page_sets_its_text_in_a_stack_that_covers_korean(site: Path) -> None:
+    """The glossary and the notebooks' glossary tables are in Korean too: every page names a
+    Hangul font for Windows, macOS and Linux, after the Latin fonts, for its text and (the
+    notebook pages) for JupyterLab's theme variables."""
+    for page in pages(site):
+        text = page.read_text(encoding="utf-8")
+        stacks = re.findall(r"font-family:\s*([^;}]+)", text)
+        stacks += re.findall(r"--jp-content-font-family:\s*([^;}]+)", text)
+        ours = [s for s in stacks if "Malgun Gothic" in s]
+        assert ours, f"{page.name}: no font stack with a Hangul font"
+        for stack in ours:
+            for system, fonts in KOREAN_FONTS.items():
+                names = (fonts,) if isinstance(fonts, str) else fonts
+                assert all(f in stack for f in names), f"{page.name}: {system}'s {fonts} missing"
+            assert stack.index("system-ui") < stack.index("Apple SD Gothic Neo")
+            assert stack.rstrip().endswith("sans-serif")
+        if "jp-Notebook" in text or "jp-Cell" in text:
+            assert re.search(r"--jp-content-font-family:[^;}]*Malgun Gothic", text), page.name

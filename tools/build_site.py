@@ -75,8 +75,15 @@ _MATHJAX_QUERY = "?config=TeX-AMS_CHTML-full,Safe"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _LINK = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
+#: Every page's text font: the system's own font for Latin letters, then, glyph by glyph, the
+#: Hangul font each system ships: Apple SD Gothic Neo (macOS, iOS), Malgun Gothic (Windows),
+#: Noto Sans CJK KR or NanumGothic (Linux: fonts-noto-cjk, fonts-nanum), Noto Sans KR (Android,
+#: or installed by hand). Without them a browser may draw the Korean glossary as empty boxes.
+FONT_STACK = ('system-ui, -apple-system, "Segoe UI", Roboto, "Apple SD Gothic Neo", '
+              '"Malgun Gothic", "Noto Sans CJK KR", "Noto Sans KR", NanumGothic, sans-serif')
+
 _CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif;
+body { font-family: FONT_STACK;
        max-width: 52rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; line-height: 1.55;
        color: #1a1a1a; background: #fff; }
 h1 { font-size: 2rem; margin-bottom: 0.2rem; } h2 { margin-top: 2.2rem; }
@@ -91,15 +98,17 @@ th, td { border-bottom: 1px solid #ddd; padding: 0.4rem 0.5rem; text-align: left
 th { background: #f5f5f5; position: sticky; top: 0; }
 td, th { word-break: keep-all; overflow-wrap: break-word; }
 body.wide { max-width: 68rem; }
-"""
+""".replace("FONT_STACK", FONT_STACK)
 
 _NAV_CSS = (
-    "<style>.bl-nav{display:flex;gap:1.2rem;flex-wrap:wrap;align-items:baseline;"
-    "font:15px/1.4 system-ui,sans-serif;padding:0.6rem 1rem;margin:0 0 1rem;"
+    # the notebook pages take nbconvert's JupyterLab theme: its font variables get our stack
+    f"<style>:root{{--jp-content-font-family:{FONT_STACK};--jp-ui-font-family:{FONT_STACK}}}"
+    ".bl-nav{display:flex;gap:1.2rem;flex-wrap:wrap;align-items:baseline;"
+    f"font:15px/1.4 {FONT_STACK};padding:0.6rem 1rem;margin:0 0 1rem;"
     "background:#f3f6f9;border-bottom:1px solid #d0d7de}.bl-nav a{color:#0a5a8c}"
     ".bl-nav .bl-home{font-weight:600}.bl-nav .bl-next{margin-left:auto}"
     ".bayeslearn-widget-note{border-left:4px solid #0072B2;background:#eef5fb;"
-    "padding:0.6rem 0.9rem;font:14px/1.45 system-ui,sans-serif}</style>"
+    f"padding:0.6rem 0.9rem;font:14px/1.45 {FONT_STACK}}}</style>"
 )
 
 
