@@ -3,7 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-PORT   ?= 8888
+# make test-oldest: a second environment with every runtime dependency at its declared lower bound.
+OLDEST := .venv-oldest
+OLDEST_STAMP := $(OLDEST)/.installed
+PORT   ?=
 # MathJax 2 for make site (and the site test): Debian's libjs-mathjax, or any MathJax 2 folder
 # given as MATHJAX_DIR=... (e.g. on macOS).
 MATHJAX_DIR ?= /usr/share/javascript/mathjax
@@ -12,10 +15,13 @@ export BAYESLEARN_MATHJAX := $(MATHJAX_DIR)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Debian's Chromium, where the browser tests look for it (tests/browser/conftest.py).
 CHROMIUM := /usr/bin/chromium
+# A Hangul font (Debian's fonts-nanum), so that Chromium draws the Korean glossary
+# (tests/browser/test_korean.py).
+HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 # apt-get install, through sudo unless we are root.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
 
-.PHONY: lab test notebooks test-browser app bench site clean
+.PHONY: lab test test-portable test-oldest notebooks test-browser app bench site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +38,18 @@ $(MATHJAX):
 $(CHROMIUM):
 	$(APT_INSTALL) chromium
 
-## make lab: JupyterLab on notebooks/, bound to 127.0.0.1; prints the URL with its token.
-lab: $(STAMP)
-	@$(BIN)/python tools/serve.py lab --port $(PORT) --root notebooks
+$(HANGUL_FONT):
+	$(APT_INSTALL) fonts-nanum
 
-## make app: the notebooks as apps with Voila, bound to 127.0.0.1.
+## make lab: JupyterLab on notebooks/, bound to 127.0.0.1, on the first free port from 8888 (or
+## PORT=N); prints the URL with its token once the server answers, and opens a browser where
+## there is a display.
+lab: $(STAMP)
+	@$(BIN)/python tools/serve.py lab $(if $(PORT),--port $(PORT)) --root notebooks
+
+## make app: the notebooks as apps with Voila, with the same rules as make lab.
 app: $(STAMP)
-	@$(BIN)/python tools/serve.py voila --port $(PORT) --root notebooks
+	@$(BIN)/python tools/serve.py voila $(if $(PORT),--port $(PORT)) --root notebooks
 
 ## make test: ruff, unit + property + doctest + widget sweeps + site, then nbval over the
 ## notebooks and their solutions.
@@ -46,6 +57,28 @@ test: $(STAMP) $(MATHJAX)
 	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest $(NBVAL) notebooks solutions
+
+## make test-portable: nbval over the notebooks and solutions under numeric configurations
+## other than this machine's default (numpy SIMD dispatch, OpenBLAS kernel, one BLAS thread),
+## so that no stored output depends on the CPU (tools/portable.py says which ran).
+test-portable: $(STAMP)
+	$(BIN)/python tools/portable.py -- $(BIN)/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions
+
+$(OLDEST_STAMP): pyproject.toml tools/oldest.py
+	rm -rf $(OLDEST)
+	$(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install --upgrade pip
+	$(OLDEST)/bin/python tools/oldest.py > $(OLDEST)/constraints.txt
+	$(OLDEST)/bin/python -m pip install -c $(OLDEST)/constraints.txt -e ".[test]"
+	$(OLDEST)/bin/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (bayeslearn, oldest)"
+	touch $(OLDEST_STAMP)
+
+## make test-oldest: the unit tests and nbval with every runtime dependency pinned to the lower
+## bound pyproject.toml declares (tools/oldest.py writes the pins), in .venv-oldest.
+test-oldest: $(OLDEST_STAMP) $(MATHJAX)
+	$(OLDEST)/bin/python tools/oldest.py --check
+	$(OLDEST)/bin/python -m pytest -q -p no:randomly
+	$(OLDEST)/bin/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions
 
 ## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets.
 notebooks: $(STAMP)
@@ -56,7 +89,7 @@ site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 
 ## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
-test-browser: $(STAMP) $(CHROMIUM)
+test-browser: $(STAMP) $(CHROMIUM) $(HANGUL_FONT)
 	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
 
 ## make bench: ratio benchmarks, printed as a table.
@@ -64,4 +97,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(OLDEST) build .pytest_cache .ruff_cache .hypothesis

@@ -63,11 +63,12 @@ import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from _greyscale import MIN_LIGHTNESS_GAP, dash_pattern, lightness
+from matplotlib import lines
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.contour import ContourSet
 from matplotlib.figure import Figure
-from matplotlib.lines import AxLine, Line2D
+from matplotlib.lines import Line2D
 from matplotlib.markers import MarkerStyle
 from nbexec import exec_notebook
 
@@ -200,13 +201,17 @@ def _path_shape(path) -> tuple:
     return tuple(np.round(path.vertices, 3).ravel().tolist())
 
 
+#: ``ax.axline``'s artist class: public as AxLine from matplotlib 3.8, _AxLine before (3.7).
+AXLINE = getattr(lines, "AxLine", None) or lines._AxLine
+
+
 def _is_none(color) -> bool:
     return isinstance(color, str) and color.lower() == "none"
 
 
 def _reference_kind(ax: Axes, artist) -> str | None:
     """'horizontal' / 'vertical' for axhline/axhspan and axvline/axvspan, 'axline', or None."""
-    if isinstance(artist, AxLine):
+    if isinstance(artist, AXLINE):
         return "axline"
     transform = artist.get_data_transform() if hasattr(artist, "get_data_transform") else artist.get_transform()
     if transform is ax.get_yaxis_transform(which="grid"):
