@@ -366,11 +366,17 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     divided by Adam's scale :math:`\sqrt{\hat v}`. At a fixed point
     :math:`\nabla L(w) = -\lambda (\sqrt{\hat v} + \epsilon) \odot w`: a penalty whose strength
     on each weight follows that weight's gradient history, not the gradient of a fixed
-    Gaussian log-prior. For a weight whose gradient keeps one sign, the normalised step
-    :math:`\hat m/(\sqrt{\hat v} + \epsilon)` tends to :math:`\pm 1` however small the gradient,
-    so the update vanishes only at :math:`|w_i| = 1/\lambda`, with a non-zero gradient; in
-    full-batch training the end point is a minimiser of :math:`L` subject to
-    :math:`\lVert w \rVert_\infty \le 1/\lambda` (Xie & Li, 2024).
+    Gaussian log-prior. For a weight whose gradient keeps one sign and stays much larger than
+    :math:`\epsilon`, the normalised step :math:`\hat m/(\sqrt{\hat v} + \epsilon)` settles at
+    :math:`\pm 1` once :math:`\hat v` has caught up with :math:`g^2`, so the update vanishes only
+    at :math:`|w_i| = 1/\lambda`, with a non-zero gradient. In full-batch training with a
+    decaying learning rate, if the iterates converge, the end point is a KKT point of
+    :math:`L` subject to :math:`\lVert w \rVert_\infty \le 1/\lambda` (Xie & Li, 2024). That box
+    bounds where AdamW ends, not every step: in transients the normalised step can exceed 1
+    (Kingma & Ba bound it by :math:`(1-\beta_1)/\sqrt{1-\beta_2}`, about 3.2 for the defaults);
+    with :math:`|g|` near :math:`\epsilon` it is below 1 (for :math:`|g| \ll \epsilon` the decay acts
+    as an L2 term of strength :math:`\lambda\epsilon`); and with minibatch noise it averages below
+    1, so weights stay inside the box.
 
     Parameters
     ----------
@@ -413,6 +419,13 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     >>> path = adamw(lambda w: np.zeros_like(w), [1.0], learning_rate=0.1, steps=2, weight_decay=0.5)
     >>> np.round(path[:, 0], 6).tolist()  # 1, 0.95, 0.95**2
     [1.0, 0.95, 0.9025]
+
+    A steady gradient much larger than :math:`\epsilon` drives the weight to the wall
+    :math:`1/\lambda`; one equal to :math:`\epsilon` stops it half-way:
+
+    >>> [round(float(adamw(lambda w: np.array([g]), [0.0], 0.01, 4000, weight_decay=0.5)[-1, 0]), 4)
+    ...  for g in (-1.0, -1e-8)]
+    [2.0, 1.0]
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
     decay = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
