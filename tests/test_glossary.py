@@ -73,7 +73,9 @@ NON_PREFERRED = {
 }
 
 #: Coinages without an established Korean term: their Korean cell keeps the English beside it.
-KEEP_ENGLISH = ("mode covering", "mode seeking", "vicinal risk", "rule of succession")
+KEEP_ENGLISH = (
+    "mode covering", "mode seeking", "vicinal risk", "rule of succession", "proper scoring rule",
+)
 
 #: Terms kept in Latin letters, whose Korean cell has no Hangul.
 LATIN = {"Adam"}
