@@ -3,7 +3,9 @@
 Every term in every notebook's own glossary table must have a row in the full glossary
 (matched by its English name or one of the other names given in brackets), the core terms
 of the course must be there with their Korean names, and every lesson's glossary section
-must link to the full glossary.
+must link to the full glossary. The Korean column has one spelling everywhere: no table, in
+the glossary or in a notebook, uses a spelling that ``NON_PREFERRED`` names, and a
+notebook's Korean term is the full glossary's first (preferred) one.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ REQUIRED = {
     "MLE": "최대 가능도 추정",
     "MAP": "최대 사후 확률 추정",
     "conjugate prior": "켤레 사전분포",
-    "posterior predictive": "사후 예측 분포",
+    "posterior predictive": "사후 예측분포",
     "Laplace approximation": "라플라스 근사",
     "weight decay": "가중치 감쇠",
     "L2 regularisation": "L2 정규화",
@@ -48,7 +50,35 @@ REQUIRED = {
     "log-odds": "로그 오즈",
     "softmax": "소프트맥스",
     "logit": "로짓",
+    "confidence": "확신도",
+    "reliability diagram": "신뢰도 다이어그램",
+    "shrinkage": "축소",
+    "Gaussian distribution": "정규분포",
+    "surprise": "자기 정보량",
+    "Adam": "Adam",
 }
+
+#: Korean spellings the course does not use (a regular expression over one Korean cell of a
+#: glossary table) and what it uses instead. docs/glossary.md explains the conventions.
+NON_PREFERRED = {
+    r"(?<!\()우도": "가능도 (우도 only as likelihood's bracketed alternative, never in compounds)",
+    r"[가-힣] 분포": "a distribution closed up with its name: 사전분포, 사후분포, 정규분포, 베타분포",
+    r"검증용|검증 세트|홀드아웃 세트|홀드아웃 \(검증\)": "검증 집합 (홀드아웃 데이터)",
+    r"신뢰도(?! 다이어그램)": "확신도 for confidence (신뢰도 is the reliability diagram's)",
+    r"수축": "축소 for shrinkage",
+    r"아담": "Adam, in Latin letters",
+    r"^놀람": "자기 정보량 first for surprise",
+    r"^릿지": "능형 회귀 first (릿지 회귀 in brackets)",
+    r"^가우스|^가우시안 분포": "정규분포 first for the Gaussian distribution",
+}
+
+#: Coinages without an established Korean term: their Korean cell keeps the English beside it.
+KEEP_ENGLISH = (
+    "mode covering", "mode seeking", "vicinal risk", "rule of succession", "proper scoring rule",
+)
+
+#: Terms kept in Latin letters, whose Korean cell has no Hangul.
+LATIN = {"Adam"}
 
 
 def table_rows(markdown: str) -> list[list[str]]:
@@ -110,7 +140,7 @@ def test_one_row_per_term_with_a_meaning() -> None:
     for row in rows:
         assert len(row) == 4, f"row {row[0]!r}: expected English | 한국어 | Meaning | Notebooks"
         assert all(row[:3]), f"row {row[0]!r} has an empty cell"
-        assert re.search(r"[\uac00-\ud7a3]", row[1]), f"row {row[0]!r}: no Korean term"
+        assert row[0] in LATIN or re.search(r"[\uac00-\ud7a3]", row[1]), f"row {row[0]!r}: no Korean term"
     assert english == sorted(english), "rows are not in alphabetical order"
 
 
@@ -160,3 +190,67 @@ def test_glossary_rows_link_the_notebooks_that_use_them(path: Path) -> None:
             if match is not None and link not in match[3]:
                 unlinked.append(match[0])
     assert not unlinked, f"docs/glossary.md rows that should link {path.name}: {unlinked}"
+
+
+ALL_NOTEBOOKS = NOTEBOOKS + sorted((ROOT / "solutions").glob("*.ipynb"))
+
+
+def korean_cells() -> list[tuple[str, str, str]]:
+    """(where, English term, Korean cell) for every row of every glossary table."""
+    cells = [("docs/glossary.md", row[0], row[1]) for row in glossary_rows()]
+    for path in ALL_NOTEBOOKS:
+        source = notebook_glossary(path)
+        if source is not None:
+            cells += [(path.name, row[0], row[1]) for row in table_rows(source)]
+    return cells
+
+
+def preferred(korean: str) -> list[str]:
+    """The Korean terms of a cell without their bracketed alternatives, one per ' / ' part."""
+    return [re.sub(r"\s*\([^)]*\)", "", part).strip() for part in korean.split(" / ")]
+
+
+def test_the_spelling_rules_catch_what_they_should() -> None:
+    flagged = {"우도 (가능도)", "로그 우도", "최대우도추정량", "사전 분포", "사후 예측 분포",
+               "검증용 데이터 (홀드아웃 데이터)", "신뢰도 (확신도)", "수축", "아담", "놀람 (자기 정보량)",
+               "릿지 회귀", "가우스분포 (정규분포)", "홀드아웃 (검증) 세트"}
+    kept = {"가능도 (우도)", "로그 가능도", "사전확률 (사전분포)", "신뢰도 다이어그램", "확신도",
+            "능형 회귀 (릿지 회귀)", "정규분포 (가우스분포)", "검증 집합 (홀드아웃 데이터)", "축소"}
+    for text in flagged:
+        assert any(re.search(rule, text) for rule in NON_PREFERRED), text
+    for text in kept:
+        assert not any(re.search(rule, text) for rule in NON_PREFERRED), text
+
+
+@pytest.mark.parametrize("where", ["docs/glossary.md", *(p.name for p in ALL_NOTEBOOKS)])
+def test_one_korean_spelling_everywhere(where: str) -> None:
+    found = [f"{term!r}: {korean!r} -> {use}"
+             for place, term, korean in korean_cells() if place == where
+             for rule, use in NON_PREFERRED.items() if re.search(rule, korean)]
+    assert not found, f"{where} uses non-preferred Korean spellings: {found}"
+
+
+@pytest.mark.parametrize("where", ["docs/glossary.md", *(p.name for p in ALL_NOTEBOOKS)])
+def test_coinages_keep_their_english(where: str) -> None:
+    missing = [f"{term!r}: {korean!r} should give {english!r} in brackets"
+               for place, term, korean in korean_cells() if place == where
+               for english in KEEP_ENGLISH
+               if english in split_term(term) or english == term
+               if f"{english})" not in korean]
+    assert not missing, f"{where}: {missing}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_notebook_korean_is_the_glossarys_first_term(path: Path) -> None:
+    """A notebook's Korean term is (part of) the full glossary's first Korean term for it."""
+    source = notebook_glossary(path)
+    assert source is not None
+    drift = []
+    for row in table_rows(source):
+        parts, korean = split_term(row[0]), preferred(row[1])
+        pairs = zip(parts, korean, strict=True) if len(parts) == len(korean) else [(parts[0], " / ".join(korean))]
+        for term, used in pairs:
+            match = next((r for r in glossary_rows() if names(term) & names(r[0])), None)
+            if match is not None and used not in preferred(match[1])[0]:
+                drift.append(f"{term!r}: {used!r}, glossary: {preferred(match[1])[0]!r}")
+    assert not drift, f"{path.name}: Korean terms that differ from docs/glossary.md: {drift}"

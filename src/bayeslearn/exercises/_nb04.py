@@ -13,7 +13,7 @@ from ..divergence import entropy, kl_divergence
 from ..mixture import mixture_moments
 from ._core import Verdict, close, verdict
 
-__all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4"]
+__all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4", "exercise_4_5"]
 
 #: Exercise 4.1: a fair die with this many faces.
 FACES_4_1 = 6
@@ -23,6 +23,8 @@ P_4_2, Q_4_2 = (0.5, 0.5, 0.0), (0.25, 0.25, 0.5)
 CLASSES_4_3, EPSILON_4_3 = 10, 0.1
 #: Exercise 4.4: the mixture 0.5 N(-2, 1) + 0.5 N(2, 1).
 MIXTURE_4_4 = ((0.5, 0.5), (-2.0, 2.0), (1.0, 1.0))
+#: Exercise 4.5: float16's smallest positive (subnormal) and smallest normal number, its largest.
+SMALLEST_4_5, NORMAL_4_5, LARGEST_4_5 = 2.0**-24, 2.0**-14, 65504.0
 
 
 def exercise_4_1(answer: object) -> Verdict:
@@ -95,3 +97,34 @@ def exercise_4_4(answer: object) -> Verdict:
     elif close(answer, expected**2):
         hint = "that is the variance; σ is its square root."
     return verdict("Exercise 4.4", ok, hint)
+
+
+def exercise_4_5(answer: object) -> Verdict:
+    r"""Exercise 4.5: the logit gap beyond which ``log(softmax)`` gives :math:`-\infty` in float16.
+
+    A two-class softmax, computed naively in float16, gives the trailing class the probability
+    :math:`\approx e^{-g}`, which rounds to 0 once it is below half the smallest positive float16
+    number :math:`2^{-24}`: the answer is :math:`\ln(2 \cdot 2^{24}) = 25 \ln 2`.
+
+    Examples
+    --------
+    >>> exercise_4_5(24 * math.log(2))  # doctest: +ELLIPSIS
+    ✗ Exercise 4.5: not yet. Hint: at that gap the probability is the smallest number itself; ...
+    Verdict(ok=False)
+    """
+    expected = math.log(2 / SMALLEST_4_5)
+    ok = close(answer, expected)
+    hint = ("the trailing class's probability is about e^(−g); it rounds to 0 once it is below half "
+            "the smallest positive float16 number, 2^−24: solve e^(−g) = 2^−25 for g.")
+    if close(answer, math.log(1 / SMALLEST_4_5)):
+        hint = ("at that gap the probability is the smallest number itself; it rounds to 0 only "
+                "below half of it.")
+    elif close(answer, math.log(1 / NORMAL_4_5)):
+        hint = ("that is where float16 leaves its normal numbers; it keeps subnormal numbers down "
+                "to 2^−24 (unless the hardware flushes them to zero).")
+    elif close(answer, math.log(LARGEST_4_5)):
+        hint = ("that is where e^z overflows float16 in a softmax that skips the max-subtraction; "
+                "the question is about the trailing class underflowing.")
+    elif close(answer, 1075 * math.log(2)) or close(answer, 150 * math.log(2)):
+        hint = "that is the float64 or float32 threshold; float16's smallest number is 2^−24."
+    return verdict("Exercise 4.5", ok, hint)
