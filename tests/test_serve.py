@@ -157,5 +157,5 @@ def test_app_prints_its_url_once_voila_answers(tmp_path):
         match = wait_for_url(process, read)
         url, port, token = match.group(1), int(match.group(2)), match.group(3)
         assert port != busy
-        assert status(f"http://127.0.0.1:{port}{serve.VOILA_PROBE}?token={token}") == 200
+        assert status(f"http://127.0.0.1:{port}{serve.PROBES['voila']}?token={token}") == 200
         assert status(url) == 200

@@ -35,11 +35,10 @@ DEFAULT_PORT = 8888
 #: How many ports from DEFAULT_PORT up are tried when none is asked for.
 PORT_TRIES = 50
 READY_TIMEOUT_S = 120.0
-# A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
-# kernel, which a request for the app page would do).
-VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
-#: What each app answers with 200 (given the token) once it is ready.
-PROBES = {"lab": "/api/status", "voila": VOILA_PROBE}
+#: What each app answers with 200 (given the token) once it is ready, without starting a
+#: kernel: JupyterLab's status API, and Voila's notebook listing (serve.py runs Voila on a
+#: folder; every Voila 0.5 release serves it).
+PROBES = {"lab": "/api/status", "voila": "/voila/tree"}
 
 
 def command(app: str, port: int, root: str | os.PathLike, token: str) -> tuple[str, list[str]]:

@@ -24,6 +24,10 @@ from pathlib import Path
 
 from serve import PROBES, command  # tools/serve.py: what make lab / make app run
 
+# A file the Voila of .venv serves with 200 as soon as it listens, in single-notebook mode
+# too (where /voila/tree does not exist), without running a kernel.
+VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
+
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 #: Every notebook of the collection, discovered when the test modules are imported.
@@ -188,7 +192,7 @@ def start_voila(notebook: Path, log_dir: Path) -> Server:
     server = Server.launch(f"voila {notebook.stem}", cmd, port, token,
                            log_dir / f"voila_{notebook.stem}.log", cwd=notebook.parent)
     with _stopped_on_failure(server):
-        server.wait_ready(PROBES["voila"])
+        server.wait_ready(VOILA_PROBE)
     return server
 
 
