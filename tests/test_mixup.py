@@ -448,3 +448,31 @@ def test_decision_boundary_rejects_bad_arguments(kwargs, error, match):
         bl.decision_boundary(grid, **kwargs)
     with pytest.raises(TypeError, match="ProbabilityGrid"):
         bl.decision_boundary(grid.probabilities)
+
+
+# --- mixing weights at tiny alpha --------------------------------------------------------------
+@pytest.mark.parametrize("alpha", [0.3, 1.0, 2.0, 5e-4])
+def test_log_gamma_draws_follow_the_beta_distribution(alpha):
+    """The path mixing_weights takes below SMALL_ALPHA, tried where its draws can be told apart:
+    scipy's Beta(alpha, alpha) cdf must fit them (Kolmogorov-Smirnov); at 5e-4, where the draws
+    round to 0 and 1, about half must lie at each end."""
+    from scipy import stats
+
+    from bayeslearn.mixup import _beta_by_log_gammas
+
+    lam = _beta_by_log_gammas(np.random.default_rng(0), alpha, (4000,))
+    assert np.all((lam >= 0) & (lam <= 1))
+    if alpha >= 0.3:
+        assert stats.kstest(lam, stats.beta(alpha, alpha).cdf).pvalue > 0.01
+    else:
+        assert np.mean((lam < 1e-6) | (lam > 1 - 1e-6)) > 0.99
+    assert 0.46 < np.mean(lam < 0.5) < 0.54
+
+
+@pytest.mark.parametrize("alpha", [1e-12, 1e-300, 5e-324])
+def test_tiny_alpha_returns_weights_of_zero_or_one(alpha):
+    """numpy < 1.25's Beta sampler never returned here (make test-oldest found it)."""
+    batch = bl.mixup_batch(np.arange(20.0).reshape(10, 2), np.eye(2)[np.arange(10) % 2], alpha,
+                           seed=1)
+    assert set(np.unique(batch.lam)) <= {0.0, 1.0}
+    assert np.all(np.isfinite(batch.inputs)) and np.all(np.isfinite(batch.targets))

@@ -134,6 +134,36 @@ def _alpha(alpha: object) -> float:
     return v.scalar(v.non_negative(alpha, "alpha"), "alpha")
 
 
+
+#: Below this alpha, numpy's Beta sampler before 1.25 can loop for ever (both shapes tiny, seen
+#: from about 1e-8); mixing_weights then draws through log-gammas, exactly and in bounded time.
+SMALL_ALPHA = 1e-3
+
+
+def mixing_weights(rng: np.random.Generator, alpha: float, shape: tuple[int, ...]) -> np.ndarray:
+    r"""Draw mixup weights :math:`\lambda \sim \mathrm{Beta}(\alpha, \alpha)` of ``shape``.
+
+    For :math:`\alpha \ge` ``SMALL_ALPHA`` this is ``rng.beta(alpha, alpha, shape)``. Below it,
+    :math:`\lambda = \sigma(\log G_1 - \log G_2)` with :math:`G_i \sim \mathrm{Gamma}(\alpha)`
+    drawn as :math:`G'_i U_i^{1/\alpha}`, :math:`G'_i \sim \mathrm{Gamma}(\alpha + 1)`,
+    :math:`U_i \sim U(0, 1]` (the same distribution, computed in logs): the weights are then
+    0 or 1 up to rounding, as the distribution is, and no loop can spin.
+    """
+    if alpha >= SMALL_ALPHA:
+        return rng.beta(alpha, alpha, size=shape)
+    return _beta_by_log_gammas(rng, alpha, shape)
+
+
+def _beta_by_log_gammas(rng: np.random.Generator, alpha: float,
+                        shape: tuple[int, ...]) -> np.ndarray:
+    """Beta(alpha, alpha) draws as the sigmoid of a log-ratio of gammas (see mixing_weights)."""
+    gammas = rng.standard_gamma(alpha + 1.0, size=(2, *shape))
+    uniforms = 1.0 - rng.random((2, *shape))  # in (0, 1]: the log is finite
+    with np.errstate(over="ignore"):  # a log-ratio of +-inf is a weight of exactly 1 or 0
+        d = (np.log(uniforms[0]) - np.log(uniforms[1])) / alpha + np.log(gammas[0] / gammas[1])
+    e = np.exp(-np.abs(d))
+    return np.where(d >= 0, 1.0 / (1.0 + e), e / (1.0 + e))  # the sigmoid, without overflow
+
 def mixup_batch(X, targets, alpha: float, seed: int = 0) -> MixupBatch:
     r"""Mix every example with a random partner: convex combinations of inputs and soft targets.
 
@@ -194,7 +224,7 @@ def mixup_batch(X, targets, alpha: float, seed: int = 0) -> MixupBatch:
     seed = v.integer(seed, "seed", minimum=0)
     rng = np.random.default_rng(seed)
     n = X.shape[0]
-    lam = rng.beta(alpha, alpha, size=n) if alpha > 0 else np.ones(n)
+    lam = mixing_weights(rng, alpha, (n,)) if alpha > 0 else np.ones(n)
     partner = rng.permutation(n)
     return MixupBatch(_mix(X, lam, partner), _mix(T, lam, partner), lam, partner)
 
@@ -543,7 +573,7 @@ def _train_batch(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
     draws: dict[float, tuple[np.ndarray, np.ndarray]] = {}
     for alpha in sorted({float(a) for a in alphas if a > 0}):
         rng.bit_generator.state = state
-        draws[alpha] = (rng.beta(alpha, alpha, size=(steps, n)),
+        draws[alpha] = (mixing_weights(rng, alpha, (steps, n)),
                         rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1))
     data = np.empty((M, d + K, n))  # C order: the memory layout decides how BLAS rounds
     data[:, :d], data[:, d:] = X.T, T.transpose(0, 2, 1)  # each example a column (x; t)
