@@ -125,6 +125,15 @@ def count(value: object, name: str) -> np.ndarray:
     return _count(value, name)[0]
 
 
+def count_int64(value: object, name: str) -> np.ndarray:
+    """A count as exact int64 (for numpy's samplers): whole, >= 0 and at most 2**63 - 1."""
+    arr, raw = _count(value, name)
+    top = np.iinfo(np.int64).max
+    if arr.size and (np.any(_exact(arr, raw) > top)):
+        raise ValueError(f"{name} must be at most 2**63 - 1 = {top}, got {arr.max():.4g}")
+    return raw.astype(np.int64) if raw.dtype.kind in "iuO" else arr.astype(np.int64)
+
+
 def _exact(arr: np.ndarray, raw: np.ndarray) -> np.ndarray:
     """Python ints, exactly: the integers as given, or the (whole) floats' values."""
     return np.frompyfunc(int, 1, 1)(raw if raw.dtype.kind in "iuO" else arr)

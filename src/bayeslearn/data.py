@@ -56,34 +56,69 @@ def coin_heads(tosses, theta: float, seed: int = 0, size=None):
         Probability of heads, in [0, 1].
     seed : int, default 0
         Seed of the random generator.
-    size : int or tuple, optional
-        Number of repeated experiments.
+    size : int or tuple of int, optional
+        Number of repeated experiments (or their shape), each >= 0.
 
     Returns
     -------
     int or ndarray of int
+
+    Raises
+    ------
+    TypeError
+        If ``tosses`` or ``size`` is not made of whole numbers, or ``seed`` is not an integer.
+    ValueError
+        If ``tosses`` is negative, fractional or above 2**63 - 1 (numpy's limit), ``theta`` is
+        outside [0, 1], ``size`` is negative, or ``tosses`` does not broadcast to ``size``.
 
     Examples
     --------
     >>> coin_heads(0, 0.5)
     0
     """
-    n = v.count(tosses, "tosses").astype(np.int64)
+    n = v.count_int64(tosses, "tosses")
     theta = v.scalar(v.probability(theta, "theta"), "theta")
     seed = v.integer(seed, "seed", minimum=0)
-    k = np.random.default_rng(seed).binomial(n, theta, size=size)
+    shape = v.size(size, "size")
+    if shape is not None and not _broadcasts_to(n.shape, shape):
+        raise ValueError(f"size must be a shape that tosses {n.shape} broadcasts to, got {shape}")
+    k = np.random.default_rng(seed).binomial(n, theta, size=shape)
     return int(k) if np.ndim(k) == 0 else k
+
+
+def _broadcasts_to(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
+    try:
+        return np.broadcast_shapes(shape, target) == target
+    except ValueError:
+        return False
 
 
 def true_function(x):
     r"""The curve behind :func:`regression_data`, :math:`f(x) = \sin(2\pi x)`.
+
+    Parameters
+    ----------
+    x : float or array_like
+        Inputs (any shape), finite.
+
+    Returns
+    -------
+    float or ndarray
+        :math:`\sin(2\pi x)`, shaped like ``x``.
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not numeric.
+    ValueError
+        If ``x`` is NaN or infinite.
 
     Examples
     --------
     >>> float(true_function(0.25))
     1.0
     """
-    return np.sin(2.0 * np.pi * np.asarray(x, dtype=float))
+    return np.sin(2.0 * np.pi * v.finite(x, "x"))
 
 
 def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
