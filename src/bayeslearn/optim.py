@@ -60,11 +60,28 @@ def _rates(learning_rate: object, steps: int) -> np.ndarray:
     return rates
 
 
-def _gradient(grad_fn: Callable, w: np.ndarray) -> np.ndarray:
-    g = np.asarray(grad_fn(w), dtype=float)
+def _gradient(grad_fn: Callable, w: np.ndarray, step: int) -> np.ndarray:
+    g = v.as_float_array(grad_fn(w), "grad_fn")  # NaN: ValueError naming grad_fn
     if g.shape != w.shape:
         raise ValueError(f"grad_fn must return an array of shape {w.shape}, got {g.shape}")
+    if not np.isfinite(g).all():
+        if step == 0:
+            raise ValueError("grad_fn returned an infinite gradient at the starting weights w0")
+        raise ValueError(
+            f"learning_rate or grad_fn: the gradient overflowed at step {step}, where the weights "
+            f"reached {np.abs(w).max():.3g} (a step size too large makes the iteration diverge)"
+        )
     return g
+
+
+def _moved(w: np.ndarray, step: int, rate: float) -> np.ndarray:
+    """``w`` after an update, refused if it overflowed: the step size made the iteration diverge."""
+    if not np.isfinite(w).all():
+        raise ValueError(
+            f"learning_rate {rate:.4g} made the iteration diverge: the weights overflowed at step {step}; "
+            f"use a smaller learning_rate"
+        )
+    return w
 
 
 def squared_error(w, X, y) -> float | np.ndarray:
@@ -241,7 +258,9 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------
@@ -261,9 +280,10 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     path[0] = w
     buffer = np.zeros_like(w)
     for t in range(rates.size):
-        g = _gradient(grad_fn, w) + lam * w
-        buffer = mu * buffer + g
-        w = w - rates[t] * buffer
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused in _moved
+            g = _gradient(grad_fn, w, t) + lam * w
+            buffer = mu * buffer + g
+            w = _moved(w - rates[t] * buffer, t + 1, rates[t])
         path[t + 1] = w
     return path
 
@@ -277,12 +297,13 @@ def _adam(grad_fn, w, rates, l2, decay, beta1, beta2, eps) -> np.ndarray:
     m = np.zeros_like(w)
     s = np.zeros_like(w)
     for t in range(1, rates.size + 1):
-        g = _gradient(grad_fn, w) + l2 * w
-        m = beta1 * m + (1.0 - beta1) * g
-        s = beta2 * s + (1.0 - beta2) * g * g
-        m_hat = m / (1.0 - beta1**t)
-        s_hat = s / (1.0 - beta2**t)
-        w = w - rates[t - 1] * (m_hat / (np.sqrt(s_hat) + eps) + decay * w)
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused in _moved
+            g = _gradient(grad_fn, w, t - 1) + l2 * w
+            m = beta1 * m + (1.0 - beta1) * g
+            s = beta2 * s + (1.0 - beta2) * g * g
+            m_hat = m / (1.0 - beta1**t)
+            s_hat = s / (1.0 - beta2**t)
+            w = _moved(w - rates[t - 1] * (m_hat / (np.sqrt(s_hat) + eps) + decay * w), t, rates[t - 1])
         path[t] = w
     return path
 
@@ -329,7 +350,9 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------
@@ -400,7 +423,9 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------
