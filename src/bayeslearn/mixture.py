@@ -127,9 +127,9 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
     half_gap = 0.5 * mu - 0.5 * mean  # (mu - mean) / 2, which cannot overflow
     top = float(np.where(w > 0, np.maximum(0.5 * sd, np.abs(half_gap)), 0.0).max())
     scale = float(np.ldexp(1.0, np.frexp(top)[1] - 1)) if top > 0 else 1.0  # top / scale in [1, 2)
-    var = float(w @ ((sd / scale) ** 2 + (2.0 * (half_gap / scale)) ** 2))
-    with np.errstate(over="ignore"):  # a standard deviation beyond the largest float: inf
-        return mean, float(np.sqrt(var) * scale)
+    with np.errstate(over="ignore"):  # overflow only in components of weight 0, or an sd beyond max float
+        terms = np.where(w > 0, (sd / scale) ** 2 + (2.0 * (half_gap / scale)) ** 2, 0.0)
+        return mean, float(np.sqrt(float(w @ terms)) * scale)
 
 
 def grid_kl(log_p, log_q, x) -> float:
