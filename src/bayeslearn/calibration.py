@@ -77,12 +77,12 @@ def _predictions(probabilities: object, labels: object) -> tuple[np.ndarray, np.
         raise ValueError(f"probabilities must have shape (n, K), got {q.shape}")
     if q.shape[0] == 0:
         raise ValueError("probabilities must have at least one row: no predictions, nothing to calibrate")
-    y = v.count(labels, "labels").astype(int)
+    y = v.count(labels, "labels")
     if y.shape != (q.shape[0],):
         raise ValueError(f"labels must have one entry per row of probabilities, got shapes {y.shape} and {q.shape}")
     if y.max() >= q.shape[1]:
-        raise ValueError(f"labels must be < the number of classes {q.shape[1]}, got {y.max()}")
-    return q, y
+        raise ValueError(f"labels must be < the number of classes {q.shape[1]}, got {y.max():.0f}")
+    return q, y.astype(int)
 
 
 def reliability_diagram(probabilities, labels, num_bins: int = 10) -> ReliabilityDiagram:

@@ -431,7 +431,11 @@ def gaussian_blobs(
     labels = np.minimum((num_classes * ndtr(draws[:, 2])).astype(int), num_classes - 1)
     angles = np.pi / 2 + 2 * np.pi * np.arange(num_classes) / num_classes
     centres = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
-    return centres[labels] + spread * draws[:, :2], labels
+    with np.errstate(over="ignore"):
+        X = centres[labels] + spread * draws[:, :2]
+    if not np.isfinite(X).all():
+        raise ValueError(f"spread {spread:.3g} is too large: the points overflow the largest float")
+    return X, labels
 
 
 # --- training -----------------------------------------------------------------------------------

@@ -156,4 +156,8 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     x = x_stream.random(n)
-    return x, true_function(x) + noise_sigma * noise_stream.standard_normal(n)
+    with np.errstate(over="ignore"):
+        y = true_function(x) + noise_sigma * noise_stream.standard_normal(n)
+    if not np.isfinite(y).all():
+        raise ValueError(f"noise_sigma {noise_sigma:.3g} is too large: the targets overflow the largest float")
+    return x, y
