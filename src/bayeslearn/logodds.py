@@ -54,10 +54,12 @@ def _checked(heads, tosses, prior_mean, prior_sigma, **others):
 
 
 def _scalar_args(heads, tosses, prior_mean, prior_sigma):
+    given = {"heads": heads, "tosses": tosses, "prior_mean": prior_mean, "prior_sigma": prior_sigma}
+    for name, value in given.items():  # before broadcasting, so the message names the array
+        shape = v.numeric(value, name).shape
+        if shape:
+            raise ValueError(f"{name} must be a scalar here, got shape {shape}")
     k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
-    for name, arr in (("heads", k), ("tosses", n), ("prior_mean", mu), ("prior_sigma", tau)):
-        if arr.ndim:
-            raise ValueError(f"{name} must be a scalar here, got shape {arr.shape}")
     return float(k), float(n), float(mu), float(tau)
 
 
