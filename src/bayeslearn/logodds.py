@@ -523,4 +523,6 @@ def logodds_predictive(heads, tosses, prior_mean, prior_sigma, *, points=4001) -
     """
     k, n, mu, tau = _scalar_args(heads, tosses, prior_mean, prior_sigma)
     grid, log_p, _ = _posterior_table(k, n, mu, tau, v.integer(points, "points", minimum=101))
-    return float(np.exp(log_p) @ expit(grid))
+    masses = np.exp(log_p)
+    # an average of probabilities: in [0, 1] also after rounding (a sum of masses of 1 + 1 ulp)
+    return min(max(float(masses @ expit(grid)) / float(masses.sum()), 0.0), 1.0)
