@@ -405,6 +405,20 @@ HOSTILE = [
      "class_index"),
     ("decision_boundary", "level 1", lambda: bl.decision_boundary(GRID, level=1.0), ValueError, "level"),
     ("decision_boundary", "level NaN", lambda: bl.decision_boundary(GRID, level=NAN), ValueError, "level"),
+    # sizes beyond any array, and a w0 the gradient cannot take (found by fuzzing every argument)
+    ("train_tiny_mlp", "steps 10**308 (hung)", lambda: bl.train_tiny_mlp(MOONS_X, ONE_HOT, steps=10**308), ValueError,
+     "steps"),
+    ("sgd", "w0 of a length grad_fn cannot take", lambda: bl.sgd(GRAD, [0.0], 0.1, 3), ValueError, "grad_fn"),
+    ("coin_tosses", "tosses beyond 2**32", lambda: bl.coin_tosses(2**40, 0.5), ValueError, "tosses"),
+    ("polynomial_features", "degree 2**64", lambda: bl.polynomial_features([1.0], 2**64), ValueError, "degree"),
+    ("laplace_kl_divergence", "points 10**400", lambda: bl.laplace_kl_divergence(1, 2, 0.0, 1.0, points=10**400),
+     ValueError, "points"),
+    ("reliability_diagram", "num_bins 2**40", lambda: bl.reliability_diagram(Q3, [0] * 4, 2**40), ValueError,
+     "num_bins"),
+    ("probability_grid", "resolution a 0-d array",
+     lambda: bl.probability_grid(MODEL, (0, 1), (0, 1), resolution=np.array(5)), TypeError, "resolution"),
+    ("calibration_report", "labels for other rows", lambda: bl.calibration_report(LOGITS, [0, 1]), ValueError,
+     "logits"),
     ("decision_boundary", "class_index a bool", lambda: bl.decision_boundary(GRID, class_index=True), TypeError,
      "class_index"),
 ]
@@ -472,6 +486,11 @@ def _norm_log_pdf(y, mean, sigma):
         return float(-mpmath.log(sigma) - mpmath.log(2 * mpmath.pi) / 2 - ((y - mean) / sigma) ** 2 / 2)
 
 
+def _sin_2_pi(x):
+    with mpmath.workdps(40):
+        return float(mpmath.sin(2 * mpmath.pi * mpmath.mpf(x)))
+
+
 def _float32_softmax():
     return special.softmax(np.random.default_rng(0).standard_normal((8, 10)).astype(np.float32), axis=-1)
 
@@ -535,6 +554,13 @@ EXTREME = [
      lambda got: got == pytest.approx(_norm_log_pdf(1e308, -1e308, 1e300), rel=1e-15)),
     ("bernoulli_log_likelihood, 1e18 tosses", lambda: bl.bernoulli_log_likelihood(0.25, 10**17, 10**18),
      lambda got: got == pytest.approx(float(10**17 * mpmath.log(0.25) + 9 * 10**17 * mpmath.log(0.75)), rel=1e-15)),
+    ("true_function, x = 1e308", lambda: bl.true_function(1e308), lambda got: got == 0.0),
+    ("true_function, x = 1e5 + 0.3", lambda: bl.true_function(1e5 + 0.3),
+     lambda got: got == pytest.approx(_sin_2_pi(1e5 + 0.3), rel=1e-15)),
+    ("entropy, base 10**400", lambda: bl.entropy([0.5, 0.5], base=10**400),
+     lambda got: got == pytest.approx(math.log(2) / (400 * math.log(10)), rel=1e-15)),
+    ("expected_squared_error, noise_sigma 1e200", lambda: bl.expected_squared_error([0.0], 1e200),
+     lambda got: got == np.inf),
     ("coin_heads, 2**62 tosses", lambda: bl.coin_heads(2**62, 0.5),
      lambda got: abs(got - 2**61) < 10 * 2**30),
 ]

@@ -9,6 +9,7 @@ of the offending argument.
 
 from __future__ import annotations
 
+import math
 import numbers
 import operator
 
@@ -157,6 +158,20 @@ def heads_and_tosses(heads: object, tosses: object) -> tuple[np.ndarray, np.ndar
     return k, n
 
 
+#: Largest count of steps, samples, bins, classes or grid points: an array this long already
+#: takes tens of gigabytes, and beyond it numpy fails with a message that names no argument.
+MAX_LENGTH = 2**32
+
+
+def length(value: object, name: str, minimum: int = 0) -> int:
+    """A whole number that sizes an array: ``minimum <= value <= MAX_LENGTH``."""
+    value = integer(value, name, minimum)
+    if value > MAX_LENGTH:
+        shown = value if value < 10**20 else f"about 10**{len(str(value)) - 1}"
+        raise ValueError(f"{name} must be <= 2**32 = {MAX_LENGTH} (it sizes an array), got {shown}")
+    return value
+
+
 def integer(value: object, name: str, minimum: int = 0) -> int:
     """A Python int >= ``minimum`` (bools and fractional numbers are rejected)."""
     if isinstance(value, (bool, np.bool_)):
@@ -225,8 +240,8 @@ def size(value: object, name: str = "size") -> tuple[int, ...] | None:
     if value is None:
         return None
     if isinstance(value, (tuple, list)):
-        return tuple(integer(item, name, minimum=0) for item in value)
-    return (integer(value, name, minimum=0),)
+        return tuple(length(item, name) for item in value)
+    return (length(value, name),)
 
 
 def log_base(base: object) -> float | None:
@@ -235,6 +250,10 @@ def log_base(base: object) -> float | None:
         return None
     if isinstance(base, (bool, np.bool_)) or not isinstance(base, numbers.Real):
         raise TypeError(f"base must be a real number or None, got {base!r}")
+    if isinstance(base, numbers.Integral):  # math.log takes ints beyond the largest float
+        if base <= 0 or base == 1:
+            raise ValueError(f"base must be > 0 and != 1, got {base!r}")
+        return math.log(int(base))
     b = float(base)
     if not np.isfinite(b) or b <= 0.0 or b == 1.0:
         raise ValueError(f"base must be > 0 and != 1, got {base!r}")

@@ -182,7 +182,7 @@ def smooth_labels(labels, num_classes: int, epsilon: float) -> np.ndarray:
     >>> smooth_labels([0, 2], num_classes=3, epsilon=0.3).round(6).tolist()
     [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8]]
     """
-    num_classes = v.integer(num_classes, "num_classes", minimum=1)
+    num_classes = v.length(num_classes, "num_classes", minimum=1)
     y = _labels(labels, "labels", num_classes, "num_classes = ")
     eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
     return _smooth(y, num_classes, eps)
@@ -423,8 +423,8 @@ def gaussian_blobs(
     >>> X.shape, y.shape, bool(np.array_equal(gaussian_blobs(3, seed=1)[0], X[:3]))
     ((5, 2), (5,), True)
     """
-    samples = v.integer(samples, "samples", minimum=0)
-    num_classes = v.integer(num_classes, "num_classes", minimum=1)
+    samples = v.length(samples, "samples", minimum=0)
+    num_classes = v.length(num_classes, "num_classes", minimum=1)
     spread = v.scalar(v.positive(spread, "spread"), "spread")
     seed = v.integer(seed, "seed", minimum=0)
     draws = np.random.default_rng(seed).standard_normal((samples, 3))
@@ -565,13 +565,13 @@ def train_softmax_regression(
     >>> bool(model.cross_entropy[-1] < model.cross_entropy[0])
     True
     """
-    num_classes = v.integer(num_classes, "num_classes", minimum=2)
+    num_classes = v.length(num_classes, "num_classes", minimum=2)
     X, y = _classification_data(X, labels, num_classes, "X")
     if X.shape[0] == 0:
         raise ValueError("X must have at least one row: no data, nothing to train on")
     eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.integer(steps, "steps", minimum=0)
+    steps = v.length(steps, "steps", minimum=0)
     lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     if (eval_X is None) != (eval_labels is None):
         raise ValueError("eval_X and eval_labels must be given together")

@@ -35,7 +35,7 @@ def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     >>> x.shape, set(x.tolist()) <= {0, 1}
     ((1000,), True)
     """
-    tosses = v.integer(tosses, "tosses", minimum=0)
+    tosses = v.length(tosses, "tosses", minimum=0)
     theta = v.scalar(v.probability(theta, "theta"), "theta")
     seed = v.integer(seed, "seed", minimum=0)
     rng = np.random.default_rng(seed)
@@ -118,7 +118,11 @@ def true_function(x):
     >>> float(true_function(0.25))
     1.0
     """
-    return np.sin(2.0 * np.pi * v.finite(x, "x"))
+    x = v.finite(x, "x")
+    # Beyond [-1, 1], first subtract the nearest whole number (exactly: f has period 1), so
+    # that 2 pi x neither loses digits nor overflows for |x| up to the largest float.
+    far = np.abs(x) > 1.0
+    return np.sin(2.0 * np.pi * np.where(far, x - np.round(x), x))
 
 
 def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
@@ -151,7 +155,7 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
     >>> x.shape, bool((x >= 0).all() and (x <= 1).all())
     ((5,), True)
     """
-    n = v.integer(n, "n", minimum=0)
+    n = v.length(n, "n", minimum=0)
     noise_sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))

@@ -470,7 +470,7 @@ def laplace_kl_divergence(heads, tosses, prior_mean, prior_sigma, *, points=4001
     True
     """
     k, n, mu, tau = _scalar_args(heads, tosses, prior_mean, prior_sigma)
-    _, log_p, log_q = _posterior_table(k, n, mu, tau, v.integer(points, "points", minimum=101))
+    _, log_p, log_q = _posterior_table(k, n, mu, tau, v.length(points, "points", minimum=101))
     # Round-off can leave a sum of a few -1e-17 for two identical tables: clip at zero.
     return max(float(np.exp(log_p) @ (log_p - log_q)), 0.0)
 
@@ -522,7 +522,7 @@ def logodds_predictive(heads, tosses, prior_mean, prior_sigma, *, points=4001) -
     True
     """
     k, n, mu, tau = _scalar_args(heads, tosses, prior_mean, prior_sigma)
-    grid, log_p, _ = _posterior_table(k, n, mu, tau, v.integer(points, "points", minimum=101))
+    grid, log_p, _ = _posterior_table(k, n, mu, tau, v.length(points, "points", minimum=101))
     masses = np.exp(log_p)
     # an average of probabilities: in [0, 1] also after rounding (a sum of masses of 1 + 1 ulp)
     return min(max(float(masses @ expit(grid)) / float(masses.sum()), 0.0), 1.0)

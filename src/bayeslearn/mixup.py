@@ -87,7 +87,7 @@ def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndar
     >>> X.shape, y.shape, bool(np.array_equal(two_moons(3, seed=1)[0], X[:3]))
     ((5, 2), (5,), True)
     """
-    samples = v.integer(samples, "samples", minimum=0)
+    samples = v.length(samples, "samples", minimum=0)
     noise = v.scalar(v.non_negative(noise, "noise"), "noise")
     seed = v.integer(seed, "seed", minimum=0)
     draws = np.random.default_rng(seed).standard_normal((samples, 4))  # one row per point
@@ -355,11 +355,14 @@ def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, n
     X, T = _examples(X, targets)
     if X.shape[0] == 0:
         raise ValueError("X must have at least one row: the mean loss of no examples is undefined")
-    hidden = v.integer(hidden, "hidden", minimum=1)
+    hidden = v.length(hidden, "hidden", minimum=1)
     theta = v.finite(parameters, "parameters")
     shapes = _shapes(X.shape[1], hidden, T.shape[1])
     if theta.shape != (_size(shapes),):
-        raise ValueError(f"parameters must have shape ({_size(shapes)},) for these sizes, got {theta.shape}")
+        raise ValueError(
+            f"parameters must have shape ({_size(shapes)},) for hidden = {hidden} and these X and targets, "
+            f"got {theta.shape}"
+        )
     with np.errstate(over="ignore", invalid="ignore"):
         loss, grad = _loss_and_gradient(theta, np.ascontiguousarray(X.T), np.ascontiguousarray(T.T), shapes)
     if not (np.isfinite(loss) and np.isfinite(grad).all()):
@@ -533,8 +536,8 @@ def _trained(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
 
 
 def _hyper_parameters(hidden, steps, learning_rate, seed) -> tuple[int, int, float, int]:
-    hidden = v.integer(hidden, "hidden", minimum=1)
-    steps = v.integer(steps, "steps", minimum=0)
+    hidden = v.length(hidden, "hidden", minimum=1)
+    steps = v.length(steps, "steps", minimum=0)
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     seed = v.integer(seed, "seed", minimum=0)
     return hidden, steps, lr, seed
@@ -628,7 +631,7 @@ def _adam_steps(
     m_hat, v_hat = scaled
     decay = np.array([beta1, beta2]).reshape(2, 1, 1)
     rate = 1.0 - decay
-    corrections = [np.array([1.0 - beta1**t, 1.0 - beta2**t]).reshape(2, 1, 1) for t in range(1, steps + 1)]
+    corrections = (np.array([1.0 - beta1**t, 1.0 - beta2**t]).reshape(2, 1, 1) for t in range(1, steps + 1))
     for correction, batch in zip(corrections, batches, strict=True):
         XT, TT = batch[:, :d], batch[:, d:]
         # forward: A = W1ᵀx + b1, H = max(A, 0), Z = W2ᵀH + b2 → log q (max and sum over the
@@ -739,11 +742,11 @@ def probability_grid(model, xlim, ylim, resolution: tuple[int, int] = (100, 80))
     if not callable(getattr(model, "predict_proba", None)):
         raise TypeError(f"model must have a predict_proba method, got {type(model).__name__}")
     (x0, x1), (y0, y1) = _limits(xlim, "xlim"), _limits(ylim, "ylim")
-    if not isinstance(resolution, (tuple, list, np.ndarray)):
+    if not isinstance(resolution, (tuple, list, np.ndarray)) or np.ndim(resolution) != 1:
         raise TypeError(f"resolution must be a pair (nx, ny), got {type(resolution).__name__}")
     if len(resolution) != 2:
         raise ValueError(f"resolution must be a pair (nx, ny), got {resolution!r}")
-    nx, ny = (v.integer(r, "resolution", minimum=1) for r in resolution)
+    nx, ny = (v.length(r, "resolution", minimum=1) for r in resolution)
     x = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
     y = y0 + (np.arange(ny) + 0.5) * (y1 - y0) / ny
     points = np.column_stack([np.tile(x, ny), np.repeat(y, nx)])

@@ -43,7 +43,7 @@ def _start(grad_fn: object, w0: object, learning_rate: object, steps: object) ->
     w = np.atleast_1d(v.finite(w0, "w0")).astype(float)
     if w.ndim != 1:
         raise ValueError(f"w0 must be 1-D, got shape {w.shape}")
-    return w.copy(), _rates(learning_rate, v.integer(steps, "steps", minimum=0))
+    return w.copy(), _rates(learning_rate, v.length(steps, "steps", minimum=0))
 
 
 def _rates(learning_rate: object, steps: int) -> np.ndarray:
@@ -61,7 +61,11 @@ def _rates(learning_rate: object, steps: int) -> np.ndarray:
 
 
 def _gradient(grad_fn: Callable, w: np.ndarray, step: int) -> np.ndarray:
-    g = v.as_float_array(grad_fn(w), "grad_fn")  # NaN: ValueError naming grad_fn
+    try:
+        value = grad_fn(w)
+    except (TypeError, ValueError) as exc:  # e.g. w0 of a length grad_fn cannot take
+        raise type(exc)(f"grad_fn failed on weights of shape {w.shape} (from w0) at step {step}: {exc}") from exc
+    g = v.as_float_array(value, "grad_fn")  # NaN: ValueError naming grad_fn
     if g.shape != w.shape:
         raise ValueError(f"grad_fn must return an array of shape {w.shape}, got {g.shape}")
     if not np.isfinite(g).all():
@@ -212,7 +216,7 @@ def cosine_schedule(learning_rate, steps, final=0.0) -> np.ndarray:
     [1.0, 0.8536, 0.5, 0.1464]
     """
     eta0 = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.integer(steps, "steps", minimum=0)
+    steps = v.length(steps, "steps", minimum=0)
     floor = v.scalar(v.non_negative(final, "final"), "final")
     if floor > eta0:
         raise ValueError(f"final must be <= learning_rate = {eta0}, got {floor}")

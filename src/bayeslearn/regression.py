@@ -50,7 +50,7 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     >>> polynomial_features([2.0, 3.0], 2).tolist()
     [[1.0, 2.0, 4.0], [1.0, 3.0, 9.0]]
     """
-    degree = v.integer(degree, "degree", minimum=0)
+    degree = v.length(degree, "degree", minimum=0)
     x = np.atleast_1d(v.finite(x, "x"))
     if x.ndim != 1:
         raise ValueError(f"x must be 1-D, got shape {x.shape}")
@@ -206,7 +206,7 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     X, y = v.design(X, y)
     lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     eta = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.integer(steps, "steps", minimum=0)
+    steps = v.length(steps, "steps", minimum=0)
     with np.errstate(over="ignore"):  # inf: no positive step size is stable
         curvature = (np.float64(np.linalg.norm(X, 2)) ** 2 if X.size else 0.0) + lam
     if curvature > 0 and eta >= 2.0 / curvature:

@@ -243,7 +243,7 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
     >>> len(train), len(held), sorted([*train, *held]) == list(range(10))
     (7, 3, True)
     """
-    n = v.integer(n, "n", minimum=0)
+    n = v.length(n, "n", minimum=0)
     fraction = v.scalar(v.probability(fraction, "fraction"), "fraction")
     seed = v.integer(seed, "seed", minimum=0)
     n_held = min(n, math.ceil(fraction * n - 1e-12))  # 0.3 * 10 = 3.0000000000000004 holds out 3
@@ -329,7 +329,8 @@ def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.nda
 def _expected_squared_error(w: np.ndarray, sigma: float) -> np.ndarray:
     M, b = _sine_moments(w.shape[-1])
     quadratic = np.einsum("...j,jk,...k->...", w, M, w)
-    return sigma**2 + 0.5 - 2.0 * (w @ b) + quadratic
+    with np.errstate(over="ignore"):  # sigma above 1e154: an infinite risk
+        return np.square(np.float64(sigma)) + 0.5 - 2.0 * (w @ b) + quadratic
 
 
 class RidgeRisks(NamedTuple):
