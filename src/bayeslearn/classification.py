@@ -284,7 +284,8 @@ def softmax_kl_divergence(logits, targets) -> float:
     0.0
     """
     z, p = _logits_and_targets(logits, targets)
-    return float((xlogy(p, p) - p * _log_softmax(z, axis=-1)).sum() / _rows(z)) + 0.0
+    # >= 0; rounding in a sum of terms of both signs could leave -1e-17
+    return max(float((xlogy(p, p) - p * _log_softmax(z, axis=-1)).sum() / _rows(z)), 0.0)
 
 
 def softmax_cross_entropy_gradient(logits, targets) -> np.ndarray:
