@@ -5,6 +5,12 @@ boundary; the maths below it assumes clean input so that inner loops and widget
 callbacks stay fast. Each check raises ``TypeError`` for a value of the wrong kind and
 ``ValueError`` for a value outside its domain, and every message starts with the name
 of the offending argument.
+
+Of the wrong kind: strings (also inside lists, ``['3']``), None, booleans (also in arrays),
+complex numbers and other objects. Outside the domain: NaN, masked entries, ragged lists,
+shapes that do not broadcast (every argument named), arrays where one number is required,
+counts that are fractional, negative or (compared exactly above 2**53) inconsistent, and
+sizes above 2**32. A distribution sums to 1 within :func:`sum_tolerance` of its dtype.
 """
 
 from __future__ import annotations

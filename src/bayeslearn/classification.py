@@ -418,6 +418,14 @@ def gaussian_blobs(
     X : ndarray of shape (samples, 2)
     labels : ndarray of int, shape (samples,)
 
+    Raises
+    ------
+    ValueError
+        If a count is negative or above 2**32, or ``spread`` is not > 0, not a single
+        number, or so large that the points overflow.
+    TypeError
+        If an argument is not a number of the right kind.
+
     Examples
     --------
     >>> X, y = gaussian_blobs(5, seed=1)

@@ -149,6 +149,14 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
     -------
     x, y : ndarray of shape (n,)
 
+    Raises
+    ------
+    ValueError
+        If ``n`` or ``seed`` is negative or fractional, or ``noise_sigma`` is not > 0, not
+        finite, or so large that the targets overflow.
+    TypeError
+        If an argument is not a number of the right kind.
+
     Examples
     --------
     >>> x, y = regression_data(5, seed=3)

@@ -155,7 +155,9 @@ def grid_kl(log_p, log_q, x) -> float:
     Raises
     ------
     ValueError
-        If the shapes differ, the grid is not increasing, or anything is NaN.
+        If the shapes differ, the grid is not increasing or spans more than the largest
+        float, anything is NaN, ``log_p`` exceeds the log of the largest float (an infinite
+        density) or is ``-inf`` everywhere.
 
     See Also
     --------
@@ -253,9 +255,11 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
 
     Raises
     ------
+    TypeError
+        If ``direction`` is not a string.
     ValueError
         If ``direction`` is not one of the two, or ``x`` and ``log_p`` are not a valid grid
-        and log-density of the same shape.
+        and log-density of the same shape (as in :func:`grid_kl`).
 
     See Also
     --------

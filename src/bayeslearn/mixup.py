@@ -79,7 +79,8 @@ def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndar
     TypeError
         If ``samples`` or ``seed`` is not an integer.
     ValueError
-        If ``samples`` or ``seed`` is negative, or ``noise`` is negative or not finite.
+        If ``samples`` or ``seed`` is negative, or ``noise`` is negative, not finite, or so
+        large that the points overflow.
 
     Examples
     --------
@@ -339,8 +340,8 @@ def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, n
     Raises
     ------
     ValueError
-        If the shapes do not fit together, ``X`` has no rows, or an input is not finite or not
-        a distribution.
+        If the shapes do not fit together, ``X`` has no rows, an input is not finite or not
+        a distribution, or the network's activations overflow the largest float.
     TypeError
         If ``hidden`` is not an integer.
 
@@ -419,7 +420,8 @@ def train_tiny_mlp(
     Raises
     ------
     ValueError
-        If ``X`` and ``targets`` do not fit together or a hyper-parameter is out of its domain.
+        If ``X`` and ``targets`` do not fit together, a hyper-parameter is out of its domain,
+        or the weights overflow during training (a learning rate or inputs near the largest float).
     TypeError
         If ``hidden``, ``steps`` or ``seed`` is not an integer.
 

@@ -112,8 +112,16 @@ def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
     Raises
     ------
     ValueError
-        If an argument is invalid, or if :math:`\alpha < 1` and :math:`\beta < 1`: that
+        If an argument is invalid, the arguments do not broadcast, ``a + heads`` or
+        ``b + tosses - heads`` overflows, or if :math:`\alpha < 1` and :math:`\beta < 1`: that
         posterior is U-shaped with two infinite peaks and no single mode.
+    TypeError
+        If an argument is not made of real numbers (strings, booleans, complex numbers).
+
+    Notes
+    -----
+    The ratio is formed after dividing :math:`\alpha - 1` and :math:`\beta - 1` by the larger
+    of the two, so ``a = b = 1e308`` gives 0.5 rather than ``1e308 / inf = 0``.
 
     Examples
     --------
@@ -155,7 +163,16 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
     Returns
     -------
     float or ndarray
-        The predictive probability of heads, always strictly inside (0, 1).
+        The predictive probability of heads, always strictly inside (0, 1); computed as
+        :math:`\alpha / (\alpha + \beta)` after dividing both by the larger, so no sum overflows.
+
+    Raises
+    ------
+    ValueError
+        If a count is invalid, ``a`` or ``b`` is not positive, the arguments do not broadcast,
+        or ``a + heads`` or ``b + tosses - heads`` overflows.
+    TypeError
+        If an argument is not made of real numbers (strings, booleans, complex numbers).
 
     Examples
     --------
