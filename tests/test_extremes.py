@@ -60,6 +60,7 @@ def _gaussian_terms(y, mean, sigma):
 @example(offset=1e8, spread=1e-3, sigma=1e-3, shift=0.5, n=30, dtype=np.float64, seed=1)
 @example(offset=1e6, spread=1e-2, sigma=1e-2, shift=0.1, n=30, dtype=np.float64, seed=2)
 @example(offset=0.0, spread=1e-3, sigma=1e-200, shift=0.0, n=1, dtype=np.float64, seed=3)
+@example(offset=0.0, spread=1.0, sigma=10.0**-153.5, shift=0.0, n=25, dtype=np.float32, seed=0)  # -9.2e307
 def test_gaussian_log_likelihood_matches_mpmath(offset, spread, sigma, shift, n, dtype, seed):
     """Data far from 0 keep their digits; tiny and huge sigmas give the right number or -inf."""
     y = (offset + spread * np.random.default_rng(seed).standard_normal(n)).astype(dtype)

@@ -191,5 +191,7 @@ def _gaussian_log_likelihood(y, mean, sigma):
     with np.errstate(over="ignore"):
         z_scatter = np.ldexp(root_scatter / frac, ky - e)  # sqrt(scatter) / sigma
         z_gap = np.ldexp(gap / frac, k - e)  # (ybar - mean) / sigma
-        squares = z_scatter * z_scatter + n * (z_gap * z_gap)
-    return -n * (np.log(sigma) + _LOG_SQRT_2PI) - 0.5 * squares
+        # half the sum of squared z-scores; halved before squaring, so it overflows only
+        # where the answer itself is below the most negative float
+        half_squares = (0.5 * z_scatter) * z_scatter + ((0.5 * n) * z_gap) * z_gap
+    return -n * (np.log(sigma) + _LOG_SQRT_2PI) - half_squares

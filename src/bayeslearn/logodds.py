@@ -67,7 +67,7 @@ def _log_posterior(eta, k, n, mu, tau):
     """Unchecked kernel of :func:`logodds_log_posterior`."""
     with np.errstate(over="ignore"):  # a z-score beyond 1e154: the prior density is 0
         z = (eta - mu) / tau
-        return k * log_expit(eta) + (n - k) * log_expit(-eta) - 0.5 * z * z
+        return k * log_expit(eta) + (n - k) * log_expit(-eta) - (0.5 * z) * z
 
 
 def _log_posterior_change(eta, offset, k, n, mu, tau):
@@ -405,7 +405,7 @@ def _posterior_table(k: float, n: float, mu: float, tau: float, points: int):
     log_exact -= logsumexp(log_exact)
     z = offsets / s
     with np.errstate(over="ignore"):  # a z-score beyond 1e154: the approximation's density is 0
-        log_approx = -0.5 * z * z
+        log_approx = -(0.5 * z) * z
     log_approx -= logsumexp(log_approx)
     for arr in (grid, log_exact, log_approx):
         arr.setflags(write=False)

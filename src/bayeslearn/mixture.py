@@ -44,7 +44,7 @@ def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndar
 def _gaussian_log_pdf(x: np.ndarray, mu, sigma) -> np.ndarray:
     with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
         z = 2.0 * ((0.5 * x - 0.5 * mu) / sigma)  # by halves: x - mu cannot overflow
-        return -0.5 * z * z - np.log(sigma) - _LOG_SQRT_2PI
+        return -(0.5 * z) * z - np.log(sigma) - _LOG_SQRT_2PI
 
 
 def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:

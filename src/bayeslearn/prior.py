@@ -171,4 +171,4 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     v.broadcast_all(w=w, sigma=sigma, mean=mean)
     with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
         z = 2.0 * ((0.5 * w - 0.5 * mean) / sigma)  # halves: w - mean cannot overflow
-        return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - 0.5 * z * z)
+        return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - (0.5 * z) * z)
