@@ -201,6 +201,7 @@ def _gradient_sign(eta, k, n, mu, tau):
 @example((0, 10), 0.0, 1e300)
 @example((10**18, 10**18), 0.0, 10.0)
 @example((5, 10), 5.0, 1e-156)
+@example((0, 0), 0.0, 1e162)  # no data under a huge prior: was NaN
 def test_logodds_map_brackets_the_exact_root(data, mu, tau):
     """The gradient (in mpmath) changes sign within 1e-12 (1 + |MAP|) of the returned MAP."""
     k, n = data

@@ -144,7 +144,7 @@ def _decreasing_root(func, eta, lo, hi):
 
 
 def _two_sided_map(k, n, mu, tau):
-    """MAP for heads and tails both seen (or no data): 1-D arrays."""
+    """MAP for heads and tails both seen: 1-D arrays."""
     p, q = _split_scale(tau)
     # The root lies between mu and mu + tau^2 g(mu) (the gradient falls by at least
     # (eta - mu)/tau^2 on top of its value at mu), and between mu and logit(k/n), where the
@@ -195,7 +195,8 @@ def _newton_map(k, n, mu, tau):
     k, n, mu, tau = (a.ravel() for a in (k, n, mu, tau))
     eta = np.empty_like(mu)
     heads, tails = (k == n) & (n > 0), (k == 0) & (n > 0)
-    both = ~(heads | tails)
+    both = ~(heads | tails) & (n > 0)
+    eta[n == 0] = mu[n == 0]  # no data: the posterior is the prior, its mode the prior mean
     with np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
         eta[both] = _two_sided_map(k[both], n[both], mu[both], tau[both])
         eta[heads] = _all_heads_map(n[heads], mu[heads], tau[heads])
