@@ -273,6 +273,8 @@ def test_ridge_weights_of_rescaled_features_match_scikit_learn(scale, alpha, see
     st.lists(st.floats(0.0, 1e308), min_size=2, max_size=30),
     st.floats(0.0, 1.0),
 )
+@example([7.073540361668706e16, 7.073540361668706e16, 7.073540361668039e16], 1.0)  # a spread of 1e-16 relative
+@example([6.635457952823348e-91] * 3, 0.5625)  # equal losses: a standard error of exactly 0
 def test_empirical_risk_and_standard_error_of_losses_near_the_largest_float(losses, fraction):
     arr = np.array(losses) * fraction
     with mpmath.workdps(60):

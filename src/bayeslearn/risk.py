@@ -158,7 +158,11 @@ def standard_error(losses, axis: int = -1) -> float | np.ndarray:
     if n < 2:
         raise ValueError(f"losses must hold at least two examples along axis {axis}, got {n}")
     scale = _power_of_two(arr, axis)
-    return v.scalar_or_array((arr / scale).std(axis=axis, ddof=1) * np.squeeze(scale, axis) / math.sqrt(n))
+    scaled = arr / scale
+    # about the first loss (exact for losses within a factor 2 of it), so that equal or nearly
+    # equal losses give their true, tiny spread rather than the rounding of their mean
+    centred = scaled - np.take(scaled, [0], axis=axis)
+    return v.scalar_or_array(centred.std(axis=axis, ddof=1) * np.squeeze(scale, axis) / math.sqrt(n))
 
 
 def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
