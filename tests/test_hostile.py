@@ -419,6 +419,10 @@ HOSTILE = [
      lambda: bl.probability_grid(MODEL, (0, 1), (0, 1), resolution=np.array(5)), TypeError, "resolution"),
     ("calibration_report", "labels for other rows", lambda: bl.calibration_report(LOGITS, [0, 1]), ValueError,
      "logits"),
+    ("least_squares_gradient", "X^T X overflows", lambda: bl.least_squares_gradient([[1e200, 1.0]], [1.0]),
+     ValueError, "X"),
+    ("ridge_risks", "held-out features overflow", lambda: bl.ridge_risks([0.1], [0.1], [1e300], [0.2], [2], [1.0]),
+     ValueError, "x_held"),
     ("decision_boundary", "class_index a bool", lambda: bl.decision_boundary(GRID, class_index=True), TypeError,
      "class_index"),
 ]
@@ -561,6 +565,11 @@ EXTREME = [
      lambda got: got == pytest.approx(math.log(2) / (400 * math.log(10)), rel=1e-15)),
     ("expected_squared_error, noise_sigma 1e200", lambda: bl.expected_squared_error([0.0], 1e200),
      lambda got: got == np.inf),
+    ("expected_squared_error, weights near 1e300", lambda: bl.expected_squared_error([1e300, -1e300]),
+     lambda got: got == np.inf),
+    ("ridge_risks, targets near 1e300: infinite losses, never NaN",
+     lambda: bl.ridge_risks([0.1, 0.5, 0.9], [0.0, 1e300, 0.0], [0.2, 0.7], [0.5, -0.5], [1, 2], [0.1, 1.0]),
+     lambda got: all((np.asarray(part) == np.inf).all() for part in got[:3])),
     ("coin_heads, 2**62 tosses", lambda: bl.coin_heads(2**62, 0.5),
      lambda got: abs(got - 2**61) < 10 * 2**30),
 ]

@@ -598,7 +598,8 @@ def train_softmax_regression(
         model = _train(X, _smooth(y, num_classes, eps), eps, lr, steps, lam,
                        eval_X, eval_targets if eval_X is not None else None)
     if not (np.isfinite(model.weights).all() and np.isfinite(model.cross_entropy).all()):
-        raise ValueError(f"learning_rate {lr} is too large: the weights overflowed during training")
+        raise ValueError(f"learning_rate or X: the weights overflowed during training (learning_rate {lr:.4g} "
+                         f"is too large for inputs of size up to {np.abs(X).max():.3g})")
     return model
 
 

@@ -287,10 +287,12 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     span = x[-1] - x[0]
 
     def objective(mu, log_sigma):
-        log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
-        if direction == "forward":
-            return _grid_kl(log_p, log_q, dx)
-        return _grid_kl(log_q, log_p, dx)
+        # a search step to sigma = inf, or a grid near the largest float: log q = -inf, KL = inf
+        with np.errstate(over="ignore"):
+            log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
+            if direction == "forward":
+                return _grid_kl(log_p, log_q, dx)
+            return _grid_kl(log_q, log_p, dx)
 
     mus = np.linspace(x[0] + 0.1 * span, x[-1] - 0.1 * span, 41)
     log_sigmas = np.linspace(np.log(5 * dx.max()), np.log(span / 4), 25)

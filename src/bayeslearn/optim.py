@@ -161,7 +161,8 @@ def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
     Raises
     ------
     ValueError
-        If shapes do not match or anything is NaN or infinite.
+        If shapes do not match, anything is NaN or infinite, or :math:`X^\top X` or
+        :math:`X^\top y` overflows the largest float.
 
     Examples
     --------
@@ -170,8 +171,11 @@ def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
     [2.0]
     """
     X, y = v.design(X, y)
-    Xt_y = X.T @ y
-    gram = X.T @ X
+    with np.errstate(over="ignore"):
+        Xt_y = X.T @ y
+        gram = X.T @ X
+    if not (np.isfinite(gram).all() and np.isfinite(Xt_y).all()):
+        raise ValueError("X, y: X^T X or X^T y overflows the largest float; rescale the data")
 
     def grad(w: np.ndarray) -> np.ndarray:
         return gram @ w - Xt_y

@@ -332,9 +332,14 @@ def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.nda
 
 def _expected_squared_error(w: np.ndarray, sigma: float) -> np.ndarray:
     M, b = _sine_moments(w.shape[-1])
-    quadratic = np.einsum("...j,jk,...k->...", w, M, w)
-    with np.errstate(over="ignore"):  # sigma above 1e154: an infinite risk
-        return np.square(np.float64(sigma)) + 0.5 - 2.0 * (w @ b) + quadratic
+    # in units of a power of two near each vector's largest weight (exact, so the same numbers):
+    # wᵀMw >= 0 then overflows only to +inf, never to inf - inf
+    top = np.abs(w).max(axis=-1, keepdims=True)
+    unit = np.where(top > 0, np.ldexp(1.0, np.frexp(top)[1] - 1), 1.0)
+    ws, unit = w / unit, unit[..., 0]
+    quadratic = np.einsum("...j,jk,...k->...", ws, M, ws)
+    with np.errstate(over="ignore"):  # sigma above 1e154 or weights near 1e154: an infinite risk
+        return np.square(np.float64(sigma)) + 0.5 - 2.0 * ((ws @ b) * unit) + quadratic * unit * unit
 
 
 class RidgeRisks(NamedTuple):
@@ -433,12 +438,23 @@ def ridge_risks(x, y, x_held, y_held, degrees, alphas, noise_sigma: float = 0.25
     degrees = _one_d(degrees, "degrees", v.count_int64)
     alphas = _one_d(alphas, "alphas", v.non_negative)
     sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
-    return _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma)
+    with np.errstate(over="ignore"):  # targets near the largest float: infinite losses
+        return _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma)
+
+
+def _features(x: np.ndarray, degree: int, name: str) -> np.ndarray:
+    """Polynomial features of z = 2x - 1, a refusal naming ``name`` where they overflow."""
+    with np.errstate(over="ignore"):
+        z = 2.0 * x - 1.0
+    try:
+        return polynomial_features(z, degree)
+    except ValueError as exc:
+        raise ValueError(f"{name}: the features (2 {name} - 1)**degree overflow: {exc}") from exc
 
 
 def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
     top = int(degrees.max()) + 1 if degrees.size else 1
-    Phi, Phi_held = polynomial_features(2.0 * x - 1.0, top - 1), polynomial_features(2.0 * x_held - 1.0, top - 1)
+    Phi, Phi_held = _features(x, top - 1, "x"), _features(x_held, top - 1, "x_held")
     W = np.zeros((degrees.size, alphas.size, top))
     train = np.full((degrees.size, alphas.size), np.nan)  # no data: undefined
     if x.size:
@@ -446,7 +462,12 @@ def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
         # R block and c = Qᵀy, and ‖y − Φ w‖² = ‖y − Q c‖² + ‖c − R w‖² (orthogonal parts).
         Q, R = np.linalg.qr(Phi)
         c = Q.T @ y
-        outside = max(float(y @ y - c @ c), 0.0)  # ‖y − Q c‖², 0 when n <= d + 1
+        # ‖y − Q c‖², 0 when n <= d + 1; in units of a power of two near max|y|, so that
+        # targets near 1e308 give an infinite loss rather than inf - inf
+        top_y = float(np.abs(y).max())
+        unit = float(np.ldexp(1.0, np.frexp(top_y)[1] - 1)) if top_y > 0 else 1.0
+        ys, cs = y / unit, c / unit
+        outside = max(float(ys @ ys - cs @ cs), 0.0) * unit * unit
         for row, d in enumerate(degrees):
             Rd = R[:, : d + 1]
             U, s, Vt = np.linalg.svd(Rd, full_matrices=False)  # Φ_d = (Q U) diag(s) Vᵀ
