@@ -522,6 +522,8 @@ EXTREME = [
     ("gaussian_mean_posterior, noise scale 1e-200",
      lambda: bl.gaussian_mean_posterior([1.0, 3.0], 1e-200, 0.0, 1.0).args,
      lambda got: got[0] == 2.0 and got[1] == pytest.approx(1e-200 / math.sqrt(2), rel=1e-15)),
+    ("gaussian_mean_posterior, a scale below the smallest float",
+     lambda: bl.gaussian_mean_posterior([1.0] * 4, 5e-324, 0.0, 1.0).args, lambda got: got == (1.0, 5e-324)),
     ("gaussian_mean_map, data near 1e308", lambda: bl.gaussian_mean_map([1e308, 1e308], 1.0, 0.0, 1e300),
      lambda got: got == pytest.approx(1e308, rel=1e-15)),
     ("gaussian_log_prior, z-score 2e8 from huge w and mean", lambda: bl.gaussian_log_prior(1e308, 1e300, -1e308),

@@ -183,6 +183,9 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
     return v.scalar_or_array(_ratio(alpha, beta))
 
 
+_TINIEST = float(np.nextafter(0.0, 1.0))  # 5e-324
+
+
 def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
     y = v.finite(y, "y").ravel()
     sigma = v.scalar(v.positive(sigma, "sigma"), "sigma")
@@ -205,7 +208,9 @@ def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
         scale = sigma / np.sqrt(n) * np.sqrt(w_data)
     top = float(np.abs(y).max())
     ybar = float(np.mean(y / top)) * top if top > 0.0 else 0.0  # no overflow of sum(y)
-    return float(w_prior * prior_mean + w_data * ybar), float(scale)
+    # a scale below the smallest float (sigma = 5e-324 and n = 4 gives 2.5e-324) would round
+    # to 0, which no distribution takes: keep the smallest positive float instead
+    return float(w_prior * prior_mean + w_data * ybar), max(float(scale), _TINIEST)
 
 
 def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
