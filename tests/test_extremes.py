@@ -115,12 +115,13 @@ def test_gaussian_log_prior_matches_mpmath(w, mean, sigma):
 # --- coins ------------------------------------------------------------------------------------------
 @FAST
 @given(counts(), st.floats(0.0, 1.0))
+@example((0, 449423284), 2.225073858507203e-309)  # log(1 - theta) for a subnormal theta: -1e-300
 def test_bernoulli_log_likelihood_of_up_to_1e18_tosses_matches_mpmath(data, theta):
     k, n = data
     got = within(lambda: bl.bernoulli_log_likelihood(theta, k, n))
     with mpmath.workdps(60):
         t = mpmath.mpf(theta)
-        want = (k * mpmath.log(t) if k else 0) + ((n - k) * mpmath.log(1 - t) if n - k else 0)
+        want = (k * mpmath.log(t) if k else 0) + ((n - k) * mpmath.log1p(-t) if n - k else 0)
     if want == -mpmath.inf:
         assert got == -np.inf
     else:
