@@ -71,18 +71,18 @@ class ReliabilityDiagram:
         return float((self.counts * np.abs(self.accuracy - self.confidence)).sum() / total)
 
 
-def _predictions(probabilities: object, labels: object) -> tuple[np.ndarray, np.ndarray]:
+def _predictions(probabilities: object, labels: object, rows: str = "probabilities") -> tuple[np.ndarray, np.ndarray]:
     q = v.distribution(probabilities, "probabilities")
     if q.ndim != 2:
         raise ValueError(f"probabilities must have shape (n, K), got {q.shape}")
     if q.shape[0] == 0:
         raise ValueError("probabilities must have at least one row: no predictions, nothing to calibrate")
-    y = v.count(labels, "labels").astype(int)
+    y = v.count(labels, "labels")
     if y.shape != (q.shape[0],):
-        raise ValueError(f"labels must have one entry per row of probabilities, got shapes {y.shape} and {q.shape}")
+        raise ValueError(f"labels must have one entry per row of {rows}, got shapes {y.shape} and {q.shape}")
     if y.max() >= q.shape[1]:
-        raise ValueError(f"labels must be < the number of classes {q.shape[1]}, got {y.max()}")
-    return q, y
+        raise ValueError(f"labels must be < the number of classes {q.shape[1]}, got {y.max():.0f}")
+    return q, y.astype(int)
 
 
 def reliability_diagram(probabilities, labels, num_bins: int = 10) -> ReliabilityDiagram:
@@ -138,7 +138,7 @@ def reliability_diagram(probabilities, labels, num_bins: int = 10) -> Reliabilit
 
 def _diagram(q: np.ndarray, y: np.ndarray, num_bins: object) -> tuple[ReliabilityDiagram, np.ndarray, np.ndarray]:
     """:func:`reliability_diagram` of checked predictions, with each row's confidence and 0/1 correctness."""
-    num_bins = v.integer(num_bins, "num_bins", minimum=1)
+    num_bins = v.length(num_bins, "num_bins", minimum=1)
     edges = np.linspace(0.0, 1.0, num_bins + 1)
     confidence = q.max(axis=1)
     correct = (q.argmax(axis=1) == y).astype(float)
@@ -275,7 +275,7 @@ def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
     if z.ndim != 2:
         raise ValueError(f"logits must have shape (n, K), got {z.shape}")
     log_q = log_softmax(z, axis=1)
-    q, y = _predictions(np.exp(log_q), labels)
+    q, y = _predictions(np.exp(log_q), labels, rows="logits")
     diagram, confidence, correct = _diagram(q, y, num_bins)
     return CalibrationReport(
         accuracy=float(correct.mean()),

@@ -42,7 +42,9 @@ __all__ = [
 
 # --- validation shared by the public functions ---------------------------------------------
 def _logits(logits: object) -> np.ndarray:
-    z = v.finite(logits, "logits")
+    z = v.as_float_array(logits, "logits", keep_float32=True)  # float32 stays float32, as in scipy
+    if not np.isfinite(z).all():
+        raise ValueError("logits must be finite, got an infinite value")
     if z.ndim == 0:
         raise ValueError("logits must have at least one axis (the classes), got a scalar")
     if z.shape[-1] == 0:
@@ -55,6 +57,9 @@ def _logits_and_targets(logits: object, targets: object) -> tuple[np.ndarray, np
     p = v.distribution(targets, "targets")
     if p.shape != z.shape:
         raise ValueError(f"targets must have the shape of logits, got {p.shape} and {z.shape}")
+    if _rows(z) == 0:
+        raise ValueError(f"logits must hold at least one row: the mean loss of no examples is undefined, "
+                         f"got shape {z.shape}")
     return z, p
 
 
@@ -77,7 +82,8 @@ def softmax(logits) -> np.ndarray:
     Returns
     -------
     ndarray
-        Probabilities of the same shape, non-negative and summing to 1 over the last axis.
+        Probabilities of the same shape, non-negative and summing to 1 over the last axis;
+        float32 for float32 logits (as :func:`scipy.special.softmax`), else float64.
 
     Raises
     ------
@@ -112,7 +118,8 @@ def log_softmax(logits) -> np.ndarray:
     Returns
     -------
     ndarray
-        Log-probabilities of the same shape, all :math:`\le 0` and finite.
+        Log-probabilities of the same shape, all :math:`\le 0` and finite; float32 for
+        float32 logits, else float64.
 
     Raises
     ------
@@ -175,12 +182,18 @@ def smooth_labels(labels, num_classes: int, epsilon: float) -> np.ndarray:
     >>> smooth_labels([0, 2], num_classes=3, epsilon=0.3).round(6).tolist()
     [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8]]
     """
-    num_classes = v.integer(num_classes, "num_classes", minimum=1)
-    y = v.count(labels, "labels").astype(int)
-    if y.size and y.max() >= num_classes:
-        raise ValueError(f"labels must be < num_classes = {num_classes}, got {y.max()}")
+    num_classes = v.length(num_classes, "num_classes", minimum=1)
+    y = _labels(labels, "labels", num_classes, "num_classes = ")
     eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
     return _smooth(y, num_classes, eps)
+
+
+def _labels(labels: object, name: str, num_classes: int, what: str) -> np.ndarray:
+    """Class indices in {0, ..., num_classes - 1}, as ints (checked before the conversion)."""
+    y = v.count(labels, name)
+    if y.size and y.max() >= num_classes:
+        raise ValueError(f"{name} must be < {what}{num_classes}, got {y.max():.0f}")
+    return y.astype(int)
 
 
 def _smooth(y: np.ndarray, num_classes: int, epsilon: float) -> np.ndarray:
@@ -216,7 +229,8 @@ def softmax_cross_entropy(logits, targets) -> float:
     Raises
     ------
     ValueError
-        If the logits are not finite, the targets are not distributions, or the shapes differ.
+        If the logits are not finite, the targets are not distributions, the shapes differ,
+        or there are no rows (the mean over no examples is undefined).
 
     See Also
     --------
@@ -257,7 +271,8 @@ def softmax_kl_divergence(logits, targets) -> float:
     Raises
     ------
     ValueError
-        If the logits are not finite, the targets are not distributions, or the shapes differ.
+        If the logits are not finite, the targets are not distributions, the shapes differ,
+        or there are no rows (the mean over no examples is undefined).
 
     See Also
     --------
@@ -269,7 +284,8 @@ def softmax_kl_divergence(logits, targets) -> float:
     0.0
     """
     z, p = _logits_and_targets(logits, targets)
-    return float((xlogy(p, p) - p * _log_softmax(z, axis=-1)).sum() / _rows(z)) + 0.0
+    # >= 0; rounding in a sum of terms of both signs could leave -1e-17
+    return max(float((xlogy(p, p) - p * _log_softmax(z, axis=-1)).sum() / _rows(z)), 0.0)
 
 
 def softmax_cross_entropy_gradient(logits, targets) -> np.ndarray:
@@ -298,7 +314,8 @@ def softmax_cross_entropy_gradient(logits, targets) -> np.ndarray:
     Raises
     ------
     ValueError
-        If the logits are not finite, the targets are not distributions, or the shapes differ.
+        If the logits are not finite, the targets are not distributions, the shapes differ,
+        or there are no rows (the mean over no examples is undefined).
 
     See Also
     --------
@@ -352,18 +369,25 @@ def numerical_gradient(func: Callable[[np.ndarray], float], x, step: float = 1e-
     if not callable(func):
         raise TypeError(f"func must be callable, got {type(func).__name__}")
     x = v.finite(x, "x").copy()
-    h = float(v.positive(step, "step"))
+    h = v.scalar(v.positive(step, "step"), "step")
     grad = np.empty_like(x)
     flat, out = x.reshape(-1), grad.reshape(-1)
     for j in range(flat.size):
         saved = flat[j]
         flat[j] = saved + h
-        up = float(func(x))
+        up = _value(func, x)
         flat[j] = saved - h
-        down = float(func(x))
+        down = _value(func, x)
         flat[j] = saved
         out[j] = (up - down) / (2.0 * h)
     return grad
+
+
+def _value(func: Callable, x: np.ndarray) -> float:
+    value = v.as_float_array(func(x), "func")
+    if value.ndim:
+        raise ValueError(f"func must return a single number, got shape {value.shape}")
+    return float(value)
 
 
 # --- data ---------------------------------------------------------------------------------------
@@ -394,21 +418,33 @@ def gaussian_blobs(
     X : ndarray of shape (samples, 2)
     labels : ndarray of int, shape (samples,)
 
+    Raises
+    ------
+    ValueError
+        If a count is negative or above 2**32, or ``spread`` is not > 0, not a single
+        number, or so large that the points overflow.
+    TypeError
+        If an argument is not a number of the right kind.
+
     Examples
     --------
     >>> X, y = gaussian_blobs(5, seed=1)
     >>> X.shape, y.shape, bool(np.array_equal(gaussian_blobs(3, seed=1)[0], X[:3]))
     ((5, 2), (5,), True)
     """
-    samples = v.integer(samples, "samples", minimum=0)
-    num_classes = v.integer(num_classes, "num_classes", minimum=1)
-    spread = float(v.positive(spread, "spread"))
+    samples = v.length(samples, "samples", minimum=0)
+    num_classes = v.length(num_classes, "num_classes", minimum=1)
+    spread = v.scalar(v.positive(spread, "spread"), "spread")
     seed = v.integer(seed, "seed", minimum=0)
     draws = np.random.default_rng(seed).standard_normal((samples, 3))
     labels = np.minimum((num_classes * ndtr(draws[:, 2])).astype(int), num_classes - 1)
     angles = np.pi / 2 + 2 * np.pi * np.arange(num_classes) / num_classes
     centres = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
-    return centres[labels] + spread * draws[:, :2], labels
+    with np.errstate(over="ignore"):
+        X = centres[labels] + spread * draws[:, :2]
+    if not np.isfinite(X).all():
+        raise ValueError(f"spread {spread:.3g} is too large: the points overflow the largest float")
+    return X, labels
 
 
 # --- training -----------------------------------------------------------------------------------
@@ -456,11 +492,10 @@ class SoftmaxRegression:
 
 def _classification_data(X: object, labels: object, num_classes: int, name: str) -> tuple:
     X = v.matrix(X, name)
-    y = v.count(labels, "labels" if name == "X" else "eval_labels").astype(int)
+    label_name = "labels" if name == "X" else "eval_labels"
+    y = _labels(labels, label_name, num_classes, "num_classes = ")
     if y.shape != (X.shape[0],):
-        raise ValueError(f"labels must have one entry per row of {name}, got shapes {y.shape} and {X.shape}")
-    if y.size and y.max() >= num_classes:
-        raise ValueError(f"labels must be < num_classes = {num_classes}, got {y.max()}")
+        raise ValueError(f"{label_name} must have one entry per row of {name}, got shapes {y.shape} and {X.shape}")
     return X, y
 
 
@@ -521,7 +556,8 @@ def train_softmax_regression(
     ------
     ValueError
         If ``X`` has no rows or is not 2-D, the labels do not match ``X`` or are out of
-        range, or a hyper-parameter is out of its domain.
+        range, a hyper-parameter is out of its domain, ``learning_rate * weight_decay >= 2``
+        (the decay alone diverges), or the weights overflow during training.
     TypeError
         If ``num_classes`` or ``steps`` is not an integer.
 
@@ -538,14 +574,14 @@ def train_softmax_regression(
     >>> bool(model.cross_entropy[-1] < model.cross_entropy[0])
     True
     """
-    num_classes = v.integer(num_classes, "num_classes", minimum=2)
+    num_classes = v.length(num_classes, "num_classes", minimum=2)
     X, y = _classification_data(X, labels, num_classes, "X")
     if X.shape[0] == 0:
         raise ValueError("X must have at least one row: no data, nothing to train on")
     eps = v.scalar(v.probability(epsilon, "epsilon"), "epsilon")
-    lr = float(v.positive(learning_rate, "learning_rate"))
-    steps = v.integer(steps, "steps", minimum=0)
-    lam = float(v.non_negative(weight_decay, "weight_decay"))
+    lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
+    steps = v.length(steps, "steps", minimum=0)
+    lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     if (eval_X is None) != (eval_labels is None):
         raise ValueError("eval_X and eval_labels must be given together")
     if eval_X is not None:
@@ -553,8 +589,18 @@ def train_softmax_regression(
         if eval_X.shape[1] != X.shape[1] or eval_X.shape[0] == 0:
             raise ValueError(f"eval_X must have rows of {X.shape[1]} features, got shape {eval_X.shape}")
         eval_targets = _smooth(eval_y, num_classes, eps)
-    return _train(X, _smooth(y, num_classes, eps), eps, lr, steps, lam,
-                  eval_X, eval_targets if eval_X is not None else None)
+    if lr * lam >= 2.0:
+        raise ValueError(
+            f"learning_rate must be < 2 / weight_decay = {2.0 / lam:.4g} (the decay alone would "
+            f"diverge), got {lr}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        model = _train(X, _smooth(y, num_classes, eps), eps, lr, steps, lam,
+                       eval_X, eval_targets if eval_X is not None else None)
+    if not (np.isfinite(model.weights).all() and np.isfinite(model.cross_entropy).all()):
+        raise ValueError(f"learning_rate or X: the weights overflowed during training (learning_rate {lr:.4g} "
+                         f"is too large for inputs of size up to {np.abs(X).max():.3g})")
+    return model
 
 
 def _log_softmax_columns(z: np.ndarray) -> np.ndarray:

@@ -1,7 +1,11 @@
 """Entropy, cross-entropy and Kullback-Leibler divergence of discrete distributions (notebook 04).
 
 All three work over the last axis and batch over the others; nats by default, bits with
-``base=2``. They are tied by :math:`H(p, q) = H(p) + D_{KL}(p \\| q)`, which is why
+``base=2``. A distribution must be non-negative and sum to 1 within ``16 K eps`` for K
+outcomes, ``eps`` the machine epsilon of its dtype (7e-15 for two float64 outcomes, 1.9e-5
+for ten float32 ones: the output of a float32 softmax passes). float32 in gives float32 out,
+as in :func:`scipy.special.rel_entr`; a single result is a Python float. They are tied by
+:math:`H(p, q) = H(p) + D_{KL}(p \\| q)`, which is why
 minimising a cross-entropy loss over :math:`q` is minimising a KL divergence.
 """
 
@@ -17,14 +21,14 @@ __all__ = ["cross_entropy", "entropy", "kl_divergence"]
 
 def _finish(values: np.ndarray, log_base: float | None):
     if log_base is not None:
-        values = values / log_base
+        values = values / values.dtype.type(log_base)
     return v.scalar_or_array(values)
 
 
 def _pair(p, q, base):
     log_base = v.log_base(base)
-    p = v.distribution(p, "p")
-    q = v.distribution(q, "q")
+    p = v.distribution(p, "p", keep_float32=True)
+    q = v.distribution(q, "q", keep_float32=True)
     v.same_support(p, q)
     return p, q, log_base
 
@@ -35,7 +39,8 @@ def entropy(p, base=None) -> float | np.ndarray:
     Parameters
     ----------
     p : array_like
-        Distribution(s) over the last axis: non-negative, summing to 1 (within 1e-9).
+        Distribution(s) over the last axis: non-negative, summing to 1 within
+        ``16 * K * eps`` (K outcomes, ``eps`` the machine epsilon of the dtype).
     base : float, optional
         Logarithm base: ``None`` (e) gives nats, ``2`` gives bits.
 
@@ -62,7 +67,7 @@ def entropy(p, base=None) -> float | np.ndarray:
     0.0
     """
     log_base = v.log_base(base)
-    p = v.distribution(p, "p")
+    p = v.distribution(p, "p", keep_float32=True)
     return _finish(-xlogy(p, p).sum(axis=-1) + 0.0, log_base)
 
 
@@ -127,7 +132,8 @@ def kl_divergence(p, q, base=None) -> float | np.ndarray:
     Returns
     -------
     float or ndarray
-        The divergence of each pair.
+        The divergence of each pair, never below 0 (a sum below 0 by rounding, possible for
+        distributions that sum to 1 only within the tolerance, is returned as 0).
 
     Raises
     ------
@@ -146,4 +152,5 @@ def kl_divergence(p, q, base=None) -> float | np.ndarray:
     inf
     """
     p, q, log_base = _pair(p, q, base)
-    return _finish(rel_entr(p, q).sum(axis=-1), log_base)
+    # >= 0 for distributions; a sum within the tolerance of 1 can leave a rounding below 0
+    return _finish(np.maximum(rel_entr(p, q).sum(axis=-1), 0.0), log_base)

@@ -14,6 +14,8 @@ from . import _validate as v
 
 __all__ = ["bernoulli_log_likelihood", "bernoulli_mle", "gaussian_log_likelihood"]
 
+_LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
+
 
 def bernoulli_log_likelihood(theta, heads, tosses) -> float | np.ndarray:
     r"""Log-likelihood of a sequence of coin tosses with ``heads`` heads.
@@ -60,6 +62,7 @@ def bernoulli_log_likelihood(theta, heads, tosses) -> float | np.ndarray:
     """
     theta = v.probability(theta, "theta")
     k, n = v.heads_and_tosses(heads, tosses)
+    v.broadcast_all(theta=theta, heads=k, tosses=n)
     return v.scalar_or_array(_bernoulli_log_likelihood(theta, k, n))
 
 
@@ -114,7 +117,12 @@ def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
 
     computed from the sufficient statistics :math:`n`, :math:`\bar y` and
     :math:`\sum_i (y_i-\bar y)^2`, so a grid of means or scales costs one operation per
-    grid point, whatever the number of observations.
+    grid point, whatever the number of observations. The statistics are taken about one of
+    the observations (the data centred first), and the squares are formed as z-scores
+    divided by :math:`\sigma` before squaring, so data far from 0 keep their digits (as
+    ``scipy.stats.norm.logpdf(y, mean, sigma).sum()`` does, to ~1e-15 relative) and a tiny or
+    huge :math:`\sigma` gives the right finite number, or ``-inf`` where the true value is
+    below the most negative float.
 
     Parameters
     ----------
@@ -151,11 +159,39 @@ def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
     mean = v.finite(mean, "mean")
     sigma = v.positive(sigma, "sigma")
     shape = v.broadcast(mean, sigma, ("mean", "sigma"))
-    n = y.size
-    if n == 0:
+    if y.size == 0:
         return v.scalar_or_array(np.zeros(shape))
-    ybar = y.mean()
-    scatter = np.sum((y - ybar) ** 2)
-    squares = scatter + n * (ybar - mean) ** 2
-    out = -0.5 * n * np.log(2.0 * np.pi * sigma**2) - squares / (2.0 * sigma**2)
-    return v.scalar_or_array(out)
+    return v.scalar_or_array(_gaussian_log_likelihood(y, mean, sigma))
+
+
+def _exponent(x):
+    """The power of two ``e`` with ``|x| < 2**e`` (0 for 0), elementwise."""
+    return np.frexp(x)[1]
+
+
+def _gaussian_log_likelihood(y, mean, sigma):
+    """Kernel of :func:`gaussian_log_likelihood` for non-empty, checked data.
+
+    Every quantity is held as a mantissa times a power of two (``frexp``/``ldexp``, exact), so
+    nothing overflows before the final squares: ``y`` is scaled into (-1, 1) by ``2**-ky``, the
+    data are centred on their first value, and each mean is compared with the data on the
+    scale ``2**k`` of the larger of the two.
+    """
+    n = y.size
+    ky = _exponent(np.abs(y).max())
+    ys = np.ldexp(y, -ky)
+    centre = ys[0]
+    d = ys - centre
+    offset = d.mean()
+    root_scatter = np.sqrt(np.sum((d - offset) ** 2))  # sqrt(sum (y - ybar)^2) / 2**ky
+    k = np.maximum(ky, _exponent(mean))
+    # (ybar - mean) / 2**k, from the centred mean: (centre - mean) + offset, each scaled
+    gap = (np.ldexp(centre, ky - k) - np.ldexp(mean, -k)) + np.ldexp(offset, ky - k)
+    frac, e = np.frexp(sigma)  # sigma = frac * 2**e, frac in [0.5, 1)
+    with np.errstate(over="ignore"):
+        z_scatter = np.ldexp(root_scatter / frac, ky - e)  # sqrt(scatter) / sigma
+        z_gap = np.ldexp(gap / frac, k - e)  # (ybar - mean) / sigma
+        # half the sum of squared z-scores; halved before squaring, so it overflows only
+        # where the answer itself is below the most negative float
+        half_squares = (0.5 * z_scatter) * z_scatter + ((0.5 * n) * z_gap) * z_gap
+    return -n * (np.log(sigma) + _LOG_SQRT_2PI) - half_squares

@@ -37,65 +37,171 @@ _MAX_ITER = 200
 _TAIL_NATS = 40.0
 #: The normal approximation is tabulated this many standard deviations either side of the MAP.
 _TAIL_SIGMAS = 9.0
+#: Bound on the doubling search for the tails: 2**2100 times the smallest float is infinite.
+_MAX_DOUBLINGS = 2100
 
 
 def _prior_args(prior_mean, prior_sigma):
     return v.finite(prior_mean, "prior_mean"), v.positive(prior_sigma, "prior_sigma")
 
 
-def _scalar_args(heads, tosses, prior_mean, prior_sigma):
+def _checked(heads, tosses, prior_mean, prior_sigma, **others):
+    """The data and the prior, checked, with every argument's shape broadcast (or named)."""
     k, n = v.heads_and_tosses(heads, tosses)
     mu, tau = _prior_args(prior_mean, prior_sigma)
-    for name, arr in (("heads", k), ("tosses", n), ("prior_mean", mu), ("prior_sigma", tau)):
-        if arr.ndim:
-            raise ValueError(f"{name} must be a scalar here, got shape {arr.shape}")
+    v.broadcast_all(**others, heads=k, tosses=n, prior_mean=mu, prior_sigma=tau)
+    return k, n, mu, tau
+
+
+def _scalar_args(heads, tosses, prior_mean, prior_sigma):
+    given = {"heads": heads, "tosses": tosses, "prior_mean": prior_mean, "prior_sigma": prior_sigma}
+    for name, value in given.items():  # before broadcasting, so the message names the array
+        shape = v.numeric(value, name).shape
+        if shape:
+            raise ValueError(f"{name} must be a scalar here, got shape {shape}")
+    k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
     return float(k), float(n), float(mu), float(tau)
 
 
 def _log_posterior(eta, k, n, mu, tau):
     """Unchecked kernel of :func:`logodds_log_posterior`."""
-    z = (eta - mu) / tau
-    return k * log_expit(eta) + (n - k) * log_expit(-eta) - 0.5 * z * z
+    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the prior density is 0
+        z = (eta - mu) / tau
+        return k * log_expit(eta) + (n - k) * log_expit(-eta) - (0.5 * z) * z
 
 
-def _gradient(eta, k, n, mu, tau):
+def _log_posterior_change(eta, offset, k, n, mu, tau):
+    r"""``log p(eta + offset) - log p(eta)``, without subtracting two huge numbers.
+
+    For :math:`|\delta| < 1` the data term uses
+    :math:`\log\sigma(\eta+\delta) - \log\sigma(\eta) = -\log(1 + \sigma(-\eta)(e^{-\delta} - 1))`,
+    so :math:`10^{18}` tosses (a log-likelihood near -1e17, whose last digit is 8 nats) still
+    give changes exact to rounding; the prior term is
+    :math:`-\tfrac{\delta}{\tau}\left(z_0 + \tfrac{\delta}{2\tau}\right)` with
+    :math:`z_0 = (\eta - \mu)/\tau`, which also resolves offsets below one ulp of :math:`\eta`.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        near = np.abs(offset) < 1.0
+        d = np.where(near, offset, 0.0)
+        data_near = -k * np.log1p(expit(-eta) * np.expm1(-d)) - (n - k) * np.log1p(expit(eta) * np.expm1(d))
+        data_far = (k * (log_expit(eta + offset) - log_expit(eta))
+                    + (n - k) * (log_expit(-(eta + offset)) - log_expit(-eta)))
+        u = offset / tau
+        prior = -u * ((eta - mu) / tau + 0.5 * u)
+        return np.where(near, data_near, data_far) + prior
+
+
+def _data_gradient(eta, k, n):
     # k sigma(-eta) - (n - k) sigma(eta) is k - n sigma(eta) without the cancellation at large |eta|
-    return k * expit(-eta) - (n - k) * expit(eta) - (eta - mu) / tau**2
+    return k * expit(-eta) - (n - k) * expit(eta)
 
 
-def _curvature(eta, n, tau):
-    """Negative second derivative of the log-posterior: n sigma(eta) sigma(-eta) + 1/tau^2 > 0."""
-    return n * expit(eta) * expit(-eta) + 1.0 / tau**2
+def _split_scale(tau):
+    r"""``(p, q)`` with ``p / q = tau``, both <= 1: ``(tau, 1)`` for tau < 1, else ``(1, 1/tau)``.
+
+    The gradient times :math:`p^2/q^2 > 0`, :math:`p^2 D(\eta) - q^2 (\eta - \mu)`, has the
+    root and the sign of the gradient :math:`D(\eta) - (\eta - \mu)/\tau^2`, and neither it
+    nor its derivative overflows for any positive tau.
+    """
+    small = tau < 1.0
+    return np.where(small, tau, 1.0), np.divide(1.0, tau, out=np.ones_like(tau), where=~small)
 
 
-def _newton_map(k, n, mu, tau):
-    """Safeguarded Newton's method on the (strictly decreasing) gradient; broadcasts."""
-    k, n, mu, tau = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in (k, n, mu, tau)))
-    # The gradient falls by at least (eta - mu) / tau^2 on top of its value at mu, so the
-    # root lies between mu and mu + tau^2 g(mu): a bracket that is never empty or infinite.
-    g0 = _gradient(mu, k, n, mu, tau)
-    end = mu + tau**2 * g0
-    lo, hi = np.minimum(mu, end), np.maximum(mu, end)
-    # Start from the precision-weighted blend of the prior mean and a smoothed log-odds MLE.
-    p = (k + 0.5) / (n + 1.0)
-    w = n * p * (1.0 - p)
-    start = (mu / tau**2 + w * np.log(p / (1.0 - p))) / (1.0 / tau**2 + w)
-    eta = np.clip(start, lo, hi)
+def _posterior_sd(eta, n, tau):
+    """``1 / sqrt(n sigma(eta) sigma(-eta) + 1/tau^2)``, through logs: no overflow or underflow."""
+    with np.errstate(divide="ignore"):  # log 0 = -inf for no data: the prior's sd
+        log_c = np.log(n) + log_expit(eta) + log_expit(-eta)  # log of the data's precision
+    log_t = 2.0 * np.log(tau) + log_c  # log(tau^2 n sigma sigma): the data's share over the prior's
+    with np.errstate(over="ignore", invalid="ignore"):  # the branch np.where drops may overflow
+        return np.where(log_t <= 0.0, tau / np.sqrt(1.0 + np.exp(log_t)),
+                        np.exp(-0.5 * log_c) / np.sqrt(1.0 + np.exp(-log_t)))
+
+
+def _decreasing_root(func, eta, lo, hi):
+    """Root of a decreasing ``func`` (returning value and slope) in ``[lo, hi]``; elementwise.
+
+    Newton's method, falling back to bisection when a step would leave the bracket or is not
+    at most half the step before the last (so a crawl of small steps cannot use up the
+    iterations), as in "rtsafe". A step too small to move eta (new == eta, now an end of
+    the bracket) means eta is the root to working precision: it is kept rather than bisected
+    away from.
+    """
+    last = previous = hi - lo
     for _ in range(_MAX_ITER):
-        g = _gradient(eta, k, n, mu, tau)
-        lo = np.where(g > 0, eta, lo)
-        hi = np.where(g < 0, eta, hi)
-        step = g / _curvature(eta, n, tau)
+        f, slope = func(eta)
+        lo = np.where(f > 0, eta, lo)
+        hi = np.where(f < 0, eta, hi)
+        step = -f / slope
         new = eta + step
-        # A step too small to move eta (new == eta, now an end of the bracket) means eta is
-        # the root to working precision: keep it rather than bisect away from it.
-        outside = (g != 0) & (new != eta) & ~((new > lo) & (new < hi))
-        new = np.where(outside, 0.5 * (lo + hi), new)
+        stray = ~((new > lo) & (new < hi)) | (np.abs(step) > 0.5 * np.abs(previous))
+        new = np.where((f != 0) & (new != eta) & stray, 0.5 * lo + 0.5 * hi, new)
+        previous, last = last, new - eta
         done = np.abs(new - eta) <= 1e-14 * (1.0 + np.abs(eta))
         eta = new
         if done.all():
             break
     return eta
+
+
+def _two_sided_map(k, n, mu, tau):
+    """MAP for heads and tails both seen: 1-D arrays."""
+    p, q = _split_scale(tau)
+    # The root lies between mu and mu + tau^2 g(mu) (the gradient falls by at least
+    # (eta - mu)/tau^2 on top of its value at mu), and between mu and logit(k/n), where the
+    # data's own gradient vanishes.
+    d0 = _data_gradient(mu, k, n)
+    end = mu + (p * (p * d0)) / (q * q)  # may overflow to +-inf for a huge tau
+    logit = np.where(n > 0, np.log(k) - np.log(n - k), mu)
+    lo = np.where(d0 < 0, np.maximum(end, logit), mu)
+    hi = np.where(d0 > 0, np.minimum(end, logit), mu)
+    # Start from the precision-weighted blend of the prior mean and a smoothed log-odds MLE.
+    smooth = (k + 0.5) / (n + 1.0)
+    r = (p * (p * (n * smooth * (1.0 - smooth)))) / (q * q)  # tau^2 times the data's precision
+    share = np.where(np.isinf(r), 1.0, r / (1.0 + r))
+    start = np.clip((1.0 - share) * mu + share * (np.log(smooth) - np.log1p(-smooth)), lo, hi)
+
+    def gradient(eta):  # the gradient times p^2/q^2 > 0, and its slope
+        g = p * (p * _data_gradient(eta, k, n)) - q * (q * (eta - mu))
+        return g, -(q * q + p * (p * (n * expit(eta) * expit(-eta))))
+
+    return _decreasing_root(gradient, start, lo, hi)
+
+
+def _all_heads_map(n, mu, tau):
+    r"""MAP for ``k = n > 0`` heads: the root of :math:`n\sigma(-\eta) = (\eta - \mu)/\tau^2`, in logs.
+
+    Both sides can fall below the smallest float (a prior scale of 1e300 puts the root near
+    :math:`\eta = 1374`, where :math:`\sigma(-\eta) = e^{-1374}`), so the root is found for
+    :math:`\log n + \log\sigma(-\eta) + 2\log\tau - \log(\eta - \mu)`, which decreases from
+    :math:`+\infty` at :math:`\mu`. It lies below :math:`\mu + \tau^2 n\sigma(-\mu)` and below
+    :math:`\max(\mu + 1, \log(\tau^2 n))` (beyond :math:`\mu + 1`,
+    :math:`1 < \eta - \mu = \tau^2 n \sigma(-\eta) < \tau^2 n e^{-\eta}`).
+    """
+    log_pull = np.log(n) + 2.0 * np.log(tau)  # log(tau^2 n)
+    hi = np.minimum(mu + np.exp(log_pull + log_expit(-mu)), np.maximum(mu + 1.0, log_pull))
+    lo = mu
+
+    def balance(eta):
+        gap = eta - mu
+        return log_pull + log_expit(-eta) - np.log(gap), -expit(eta) - 1.0 / gap
+
+    return _decreasing_root(balance, 0.5 * lo + 0.5 * hi, lo, hi)
+
+
+def _newton_map(k, n, mu, tau):
+    """The MAP of the log-odds, elementwise over the broadcast arguments."""
+    k, n, mu, tau = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in (k, n, mu, tau)))
+    shape = k.shape
+    k, n, mu, tau = (a.ravel() for a in (k, n, mu, tau))
+    eta = np.empty_like(mu)
+    heads, tails = (k == n) & (n > 0), (k == 0) & (n > 0)
+    both = ~(heads | tails) & (n > 0)
+    eta[n == 0] = mu[n == 0]  # no data: the posterior is the prior, its mode the prior mean
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore", under="ignore"):
+        eta[both] = _two_sided_map(k[both], n[both], mu[both], tau[both])
+        eta[heads] = _all_heads_map(n[heads], mu[heads], tau[heads])
+        eta[tails] = -_all_heads_map(n[tails], -mu[tails], tau[tails])  # by symmetry
+    return eta.reshape(shape)
 
 
 def logodds_log_posterior(eta, heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
@@ -148,8 +254,7 @@ def logodds_log_posterior(eta, heads, tosses, prior_mean, prior_sigma) -> float 
     -2.0
     """
     eta = v.finite(eta, "eta")
-    k, n = v.heads_and_tosses(heads, tosses)
-    mu, tau = _prior_args(prior_mean, prior_sigma)
+    k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma, eta=eta)
     return v.scalar_or_array(_log_posterior(eta, k, n, mu, tau))
 
 
@@ -167,8 +272,11 @@ def logodds_map(heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
     so the log-posterior is strictly concave and the MAP is unique and finite, even when
     :math:`k = n` (where the MLE :math:`\operatorname{logit}(k/n)` is :math:`+\infty`).
     Newton's step :math:`\eta \leftarrow \eta + g(\eta) / (-g'(\eta))` runs inside the
-    bracket :math:`[\mu_0, \mu_0 + \tau^2 g(\mu_0)]` (ordered), and falls back to bisection
-    whenever a step would leave it, so it converges for every input.
+    bracket :math:`[\mu_0, \mu_0 + \tau^2 g(\mu_0)]` (ordered, and cut at
+    :math:`\operatorname{logit}(k/n)`), and falls back to bisection whenever a step would
+    leave it or fails to halve, so it converges for every input within 200 iterations. The
+    gradient is never formed with :math:`1/\tau^2`; with all heads (or all tails) the
+    root is found in logs, so prior scales from 1e-300 to 1e300 give the right finite MAP.
 
     Parameters
     ----------
@@ -202,8 +310,7 @@ def logodds_map(heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
     >>> round(eta, 4), round(float(expit(eta)), 4)
     (4.0095, 0.9822)
     """
-    k, n = v.heads_and_tosses(heads, tosses)
-    mu, tau = _prior_args(prior_mean, prior_sigma)
+    k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
     return v.scalar_or_array(_newton_map(k, n, mu, tau))
 
 
@@ -261,10 +368,9 @@ def laplace_approximation(heads, tosses, prior_mean, prior_sigma):
     """
     from scipy import stats  # deferred: scipy.stats takes ~0.4 s to import
 
-    k, n = v.heads_and_tosses(heads, tosses)
-    mu, tau = _prior_args(prior_mean, prior_sigma)
+    k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
     eta = _newton_map(k, n, mu, tau)
-    scale = 1.0 / np.sqrt(_curvature(eta, n, tau))
+    scale = _posterior_sd(eta, n, tau)
     return stats.norm(v.scalar_or_array(eta), v.scalar_or_array(scale))
 
 
@@ -282,19 +388,25 @@ def _posterior_table(k: float, n: float, mu: float, tau: float, points: int):
     read-only.
     """
     eta_map = float(_newton_map(k, n, mu, tau))
-    s = float(1.0 / np.sqrt(_curvature(eta_map, n, tau)))
-    peak = _log_posterior(eta_map, k, n, mu, tau)
+    s = float(_posterior_sd(eta_map, n, tau))
     ends = []
     for sign in (-1.0, 1.0):
         d = s
-        while _log_posterior(eta_map + sign * d, k, n, mu, tau) > peak - _TAIL_NATS:
+        # At most _MAX_DOUBLINGS doublings: from the smallest float past the largest.
+        for _ in range(_MAX_DOUBLINGS):
+            if not _log_posterior_change(eta_map, sign * d, k, n, mu, tau) > -_TAIL_NATS:
+                break
             d *= 2.0
         ends.append(max(d, _TAIL_SIGMAS * s))
-    grid = np.linspace(eta_map - ends[0], eta_map + ends[1], points)
-    log_exact = _log_posterior(grid, k, n, mu, tau) - peak
+    if not np.isfinite(ends[0] + ends[1]):
+        raise ValueError("prior_sigma: the posterior is too wide for a grid of floats; use a smaller prior_sigma")
+    offsets = np.linspace(-ends[0], ends[1], points)  # the grid, as offsets from the MAP
+    grid = eta_map + offsets
+    log_exact = _log_posterior_change(eta_map, offsets, k, n, mu, tau)
     log_exact -= logsumexp(log_exact)
-    z = (grid - eta_map) / s
-    log_approx = -0.5 * z * z
+    z = offsets / s
+    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the approximation's density is 0
+        log_approx = -(0.5 * z) * z
     log_approx -= logsumexp(log_approx)
     for arr in (grid, log_exact, log_approx):
         arr.setflags(write=False)
@@ -316,7 +428,11 @@ def laplace_kl_divergence(heads, tosses, prior_mean, prior_sigma, *, points=4001
     :math:`Q_j` underflows to 0 (a skewed posterior, all heads under a wide prior) still
     count instead of making the result infinite.
     The grid is centred on the MAP and reaches until the exact posterior has dropped by
-    40 nats and at least 9 standard deviations of the approximation on each side. The
+    40 nats and at least 9 standard deviations of the approximation on each side (a search
+    of at most 2100 doublings); it is held as offsets from the MAP, and the log-posterior
+    as its change from the MAP, so a posterior narrower than the spacing of floats near
+    the MAP (``prior_sigma=1e-156``) or the log-likelihood of :math:`10^{18}` tosses are
+    still resolved. The
     divergence is 0 with no data (the posterior is the Gaussian prior) and shrinks roughly
     like :math:`1/n` as the data grow.
 
@@ -355,7 +471,7 @@ def laplace_kl_divergence(heads, tosses, prior_mean, prior_sigma, *, points=4001
     True
     """
     k, n, mu, tau = _scalar_args(heads, tosses, prior_mean, prior_sigma)
-    _, log_p, log_q = _posterior_table(k, n, mu, tau, v.integer(points, "points", minimum=101))
+    _, log_p, log_q = _posterior_table(k, n, mu, tau, v.length(points, "points", minimum=101))
     # Round-off can leave a sum of a few -1e-17 for two identical tables: clip at zero.
     return max(float(np.exp(log_p) @ (log_p - log_q)), 0.0)
 
@@ -407,5 +523,7 @@ def logodds_predictive(heads, tosses, prior_mean, prior_sigma, *, points=4001) -
     True
     """
     k, n, mu, tau = _scalar_args(heads, tosses, prior_mean, prior_sigma)
-    grid, log_p, _ = _posterior_table(k, n, mu, tau, v.integer(points, "points", minimum=101))
-    return float(np.exp(log_p) @ expit(grid))
+    grid, log_p, _ = _posterior_table(k, n, mu, tau, v.length(points, "points", minimum=101))
+    masses = np.exp(log_p)
+    # an average of probabilities: in [0, 1] also after rounding (a sum of masses of 1 + 1 ulp)
+    return min(max(float(masses @ expit(grid)) / float(masses.sum()), 0.0), 1.0)

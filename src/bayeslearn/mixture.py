@@ -24,6 +24,8 @@ from . import _validate as v
 __all__ = ["GaussianFit", "fit_gaussian_kl", "grid_kl", "mixture_log_pdf", "mixture_moments"]
 
 _LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
+#: log of the largest float: a log-density above it has an infinite density.
+_LOG_MAX = float(np.log(np.finfo(float).max))
 
 
 def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -40,8 +42,9 @@ def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndar
 
 
 def _gaussian_log_pdf(x: np.ndarray, mu, sigma) -> np.ndarray:
-    z = (x - mu) / sigma
-    return -0.5 * z * z - np.log(sigma) - _LOG_SQRT_2PI
+    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
+        z = 2.0 * ((0.5 * x - 0.5 * mu) / sigma)  # by halves: x - mu cannot overflow
+        return -(0.5 * z) * z - np.log(sigma) - _LOG_SQRT_2PI
 
 
 def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
@@ -120,8 +123,13 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
     """
     w, mu, sd = _components(weights, means, sigmas)
     mean = float(w @ mu)
-    var = float(w @ (sd**2 + (mu - mean) ** 2))
-    return mean, float(np.sqrt(var))
+    # in units of a power of two near the largest spread, so that squares near 1e308 do not overflow
+    half_gap = 0.5 * mu - 0.5 * mean  # (mu - mean) / 2, which cannot overflow
+    top = float(np.where(w > 0, np.maximum(0.5 * sd, np.abs(half_gap)), 0.0).max())
+    scale = float(np.ldexp(1.0, np.frexp(top)[1] - 1)) if top > 0 else 1.0  # top / scale in [1, 2)
+    with np.errstate(over="ignore"):  # overflow only in components of weight 0, or an sd beyond max float
+        terms = np.where(w > 0, (sd / scale) ** 2 + (2.0 * (half_gap / scale)) ** 2, 0.0)
+        return mean, float(np.sqrt(float(w @ terms)) * scale)
 
 
 def grid_kl(log_p, log_q, x) -> float:
@@ -147,7 +155,9 @@ def grid_kl(log_p, log_q, x) -> float:
     Raises
     ------
     ValueError
-        If the shapes differ, the grid is not increasing, or anything is NaN.
+        If the shapes differ, the grid is not increasing or spans more than the largest
+        float, anything is NaN, ``log_p`` exceeds the log of the largest float (an infinite
+        density) or is ``-inf`` everywhere.
 
     See Also
     --------
@@ -168,15 +178,28 @@ def grid_kl(log_p, log_q, x) -> float:
         raise ValueError(f"log_p, log_q and x must have the same shape, got {log_p.shape}, {log_q.shape}, {x.shape}")
     if (log_p == np.inf).any() or (log_q == np.inf).any():
         raise ValueError("log_p and log_q must be < inf")
+    _density(log_p, "log_p")
     return _grid_kl(log_p, log_q, np.diff(x))
+
+
+def _density(log_p: np.ndarray, name: str) -> None:
+    """A log-density whose exponential is finite and not 0 everywhere."""
+    if log_p.size and log_p.max() > _LOG_MAX:
+        raise ValueError(f"{name} must be <= {_LOG_MAX:.1f}, the log of the largest float, got {log_p.max():.4g}")
+    if np.isneginf(log_p).all():
+        raise ValueError(f"{name} must be > -inf somewhere: a density that is 0 everywhere")
 
 
 def _grid(x: object) -> np.ndarray:
     x = v.finite(x, "x")
     if x.ndim != 1 or x.size < 2:
         raise ValueError(f"x must be a 1-D grid of at least 2 points, got shape {x.shape}")
-    if not (np.diff(x) > 0).all():
+    with np.errstate(over="ignore"):
+        steps, span = np.diff(x), x[-1] - x[0]
+    if not (steps > 0).all():
         raise ValueError("x must be strictly increasing")
+    if not np.isfinite(span):
+        raise ValueError(f"x must span less than the largest float, got a grid from {x[0]:.3g} to {x[-1]:.3g}")
     return x
 
 
@@ -232,9 +255,11 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
 
     Raises
     ------
+    TypeError
+        If ``direction`` is not a string.
     ValueError
         If ``direction`` is not one of the two, or ``x`` and ``log_p`` are not a valid grid
-        and log-density of the same shape.
+        and log-density of the same shape (as in :func:`grid_kl`).
 
     See Also
     --------
@@ -247,6 +272,8 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     >>> round(fit.mu, 3), round(fit.sigma, 3)
     (1.5, 0.7)
     """
+    if not isinstance(direction, str):
+        raise TypeError(f"direction must be 'forward' or 'reverse', got {type(direction).__name__}")
     if direction not in ("forward", "reverse"):
         raise ValueError(f"direction must be 'forward' or 'reverse', got {direction!r}")
     x = _grid(x)
@@ -255,14 +282,17 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
         raise ValueError(f"log_p must have the shape of x, got {log_p.shape} and {x.shape}")
     if (log_p == np.inf).any():
         raise ValueError("log_p must be < inf")
+    _density(log_p, "log_p")
     dx = np.diff(x)
     span = x[-1] - x[0]
 
     def objective(mu, log_sigma):
-        log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
-        if direction == "forward":
-            return _grid_kl(log_p, log_q, dx)
-        return _grid_kl(log_q, log_p, dx)
+        # a search step to sigma = inf, or a grid near the largest float: log q = -inf, KL = inf
+        with np.errstate(over="ignore"):
+            log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
+            if direction == "forward":
+                return _grid_kl(log_p, log_q, dx)
+            return _grid_kl(log_q, log_p, dx)
 
     mus = np.linspace(x[0] + 0.1 * span, x[-1] - 0.1 * span, 41)
     log_sigmas = np.linspace(np.log(5 * dx.max()), np.log(span / 4), 25)

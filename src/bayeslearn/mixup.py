@@ -79,7 +79,8 @@ def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndar
     TypeError
         If ``samples`` or ``seed`` is not an integer.
     ValueError
-        If ``samples`` or ``seed`` is negative, or ``noise`` is negative or not finite.
+        If ``samples`` or ``seed`` is negative, or ``noise`` is negative, not finite, or so
+        large that the points overflow.
 
     Examples
     --------
@@ -87,7 +88,7 @@ def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndar
     >>> X.shape, y.shape, bool(np.array_equal(two_moons(3, seed=1)[0], X[:3]))
     ((5, 2), (5,), True)
     """
-    samples = v.integer(samples, "samples", minimum=0)
+    samples = v.length(samples, "samples", minimum=0)
     noise = v.scalar(v.non_negative(noise, "noise"), "noise")
     seed = v.integer(seed, "seed", minimum=0)
     draws = np.random.default_rng(seed).standard_normal((samples, 4))  # one row per point
@@ -95,7 +96,11 @@ def two_moons(samples: int, noise: float = 0.25, seed: int = 0) -> tuple[np.ndar
     t = np.pi * ndtr(draws[:, 1])  # uniform on [0, π]
     upper = np.column_stack([np.cos(t), np.sin(t)])
     lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
-    return np.where(labels[:, None] == 0, upper, lower) + noise * draws[:, 2:], labels
+    with np.errstate(over="ignore"):
+        X = np.where(labels[:, None] == 0, upper, lower) + noise * draws[:, 2:]
+    if not np.isfinite(X).all():
+        raise ValueError(f"noise {noise:.3g} is too large: the points overflow the largest float")
+    return X, labels
 
 
 # --- mixing ---------------------------------------------------------------------------------------
@@ -365,8 +370,8 @@ def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, n
     Raises
     ------
     ValueError
-        If the shapes do not fit together, ``X`` has no rows, or an input is not finite or not
-        a distribution.
+        If the shapes do not fit together, ``X`` has no rows, an input is not finite or not
+        a distribution, or the network's activations overflow the largest float.
     TypeError
         If ``hidden`` is not an integer.
 
@@ -381,12 +386,19 @@ def mlp_loss_and_gradient(parameters, X, targets, hidden: int) -> tuple[float, n
     X, T = _examples(X, targets)
     if X.shape[0] == 0:
         raise ValueError("X must have at least one row: the mean loss of no examples is undefined")
-    hidden = v.integer(hidden, "hidden", minimum=1)
+    hidden = v.length(hidden, "hidden", minimum=1)
     theta = v.finite(parameters, "parameters")
     shapes = _shapes(X.shape[1], hidden, T.shape[1])
     if theta.shape != (_size(shapes),):
-        raise ValueError(f"parameters must have shape ({_size(shapes)},) for these sizes, got {theta.shape}")
-    return _loss_and_gradient(theta, np.ascontiguousarray(X.T), np.ascontiguousarray(T.T), shapes)
+        raise ValueError(
+            f"parameters must have shape ({_size(shapes)},) for hidden = {hidden} and these X and targets, "
+            f"got {theta.shape}"
+        )
+    with np.errstate(over="ignore", invalid="ignore"):
+        loss, grad = _loss_and_gradient(theta, np.ascontiguousarray(X.T), np.ascontiguousarray(T.T), shapes)
+    if not (np.isfinite(loss) and np.isfinite(grad).all()):
+        raise ValueError("parameters, X: the network's activations overflow the largest float")
+    return loss, grad
 
 
 def train_tiny_mlp(
@@ -438,7 +450,8 @@ def train_tiny_mlp(
     Raises
     ------
     ValueError
-        If ``X`` and ``targets`` do not fit together or a hyper-parameter is out of its domain.
+        If ``X`` and ``targets`` do not fit together, a hyper-parameter is out of its domain,
+        or the weights overflow during training (a learning rate or inputs near the largest float).
     TypeError
         If ``hidden``, ``steps`` or ``seed`` is not an integer.
 
@@ -460,7 +473,7 @@ def train_tiny_mlp(
         raise ValueError(f"targets must have at least 2 classes, got {T.shape[1]}")
     alpha = _alpha(alpha)
     hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
-    return _train_batch(X, T[None], np.array([alpha]), hidden, steps, lr, seed)[0]
+    return _trained(X, T[None], np.array([alpha]), hidden, steps, lr, seed)[0]
 
 
 def train_tiny_mlps(
@@ -542,12 +555,21 @@ def train_tiny_mlps(
     if a.shape != (T.shape[0],):
         raise ValueError(f"alphas must have shape ({T.shape[0]},), one per target set, got {a.shape}")
     hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
-    return _train_batch(X, T, a, hidden, steps, lr, seed)
+    return _trained(X, T, a, hidden, steps, lr, seed)
+
+
+def _trained(X, T, alphas, hidden, steps, lr, seed) -> list[TinyMLP]:
+    """:func:`_train_batch`, refusing weights that overflowed (a huge learning rate or inputs)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        models = _train_batch(X, T, alphas, hidden, steps, lr, seed)
+    if not all(np.isfinite(model.parameters).all() for model in models):
+        raise ValueError(f"learning_rate {lr:.4g} or X: the weights overflowed during training")
+    return models
 
 
 def _hyper_parameters(hidden, steps, learning_rate, seed) -> tuple[int, int, float, int]:
-    hidden = v.integer(hidden, "hidden", minimum=1)
-    steps = v.integer(steps, "steps", minimum=0)
+    hidden = v.length(hidden, "hidden", minimum=1)
+    steps = v.length(steps, "steps", minimum=0)
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     seed = v.integer(seed, "seed", minimum=0)
     return hidden, steps, lr, seed
@@ -641,7 +663,7 @@ def _adam_steps(
     m_hat, v_hat = scaled
     decay = np.array([beta1, beta2]).reshape(2, 1, 1)
     rate = 1.0 - decay
-    corrections = [np.array([1.0 - beta1**t, 1.0 - beta2**t]).reshape(2, 1, 1) for t in range(1, steps + 1)]
+    corrections = (np.array([1.0 - beta1**t, 1.0 - beta2**t]).reshape(2, 1, 1) for t in range(1, steps + 1))
     for correction, batch in zip(corrections, batches, strict=True):
         XT, TT = batch[:, :d], batch[:, d:]
         # forward: A = W1ᵀx + b1, H = max(A, 0), Z = W2ᵀH + b2 → log q (max and sum over the
@@ -737,7 +759,8 @@ def probability_grid(model, xlim, ylim, resolution: tuple[int, int] = (100, 80))
     Raises
     ------
     TypeError
-        If ``model`` has no ``predict_proba`` or a resolution is not an integer.
+        If ``model`` has no ``predict_proba`` or returns non-numbers, or ``resolution`` is not
+        a pair of integers.
     ValueError
         If a limit is not an increasing pair of finite numbers or a resolution is < 1.
 
@@ -751,13 +774,17 @@ def probability_grid(model, xlim, ylim, resolution: tuple[int, int] = (100, 80))
     if not callable(getattr(model, "predict_proba", None)):
         raise TypeError(f"model must have a predict_proba method, got {type(model).__name__}")
     (x0, x1), (y0, y1) = _limits(xlim, "xlim"), _limits(ylim, "ylim")
+    if not isinstance(resolution, (tuple, list, np.ndarray)) or np.ndim(resolution) != 1:
+        raise TypeError(f"resolution must be a pair (nx, ny), got {type(resolution).__name__}")
     if len(resolution) != 2:
         raise ValueError(f"resolution must be a pair (nx, ny), got {resolution!r}")
-    nx, ny = (v.integer(r, "resolution", minimum=1) for r in resolution)
+    nx, ny = (v.length(r, "resolution", minimum=1) for r in resolution)
     x = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
     y = y0 + (np.arange(ny) + 0.5) * (y1 - y0) / ny
     points = np.column_stack([np.tile(x, ny), np.repeat(y, nx)])
-    probabilities = np.asarray(model.predict_proba(points), dtype=float)
+    probabilities = v.as_float_array(model.predict_proba(points), "model")
+    if probabilities.ndim != 2 or probabilities.shape[0] != points.shape[0]:
+        raise ValueError(f"model.predict_proba must return shape ({points.shape[0]}, K), got {probabilities.shape}")
     return ProbabilityGrid(x, y, probabilities.reshape(ny, nx, -1), (x0, x1, y0, y1))
 
 
@@ -829,4 +856,8 @@ def _limits(value: object, name: str) -> tuple[float, float]:
     pair = v.finite(value, name)
     if pair.shape != (2,) or not pair[0] < pair[1]:
         raise ValueError(f"{name} must be a pair (low, high) with low < high, got {value!r}")
+    with np.errstate(over="ignore"):
+        width = pair[1] - pair[0]
+    if not np.isfinite(width):
+        raise ValueError(f"{name} must span less than the largest float, got {value!r}")
     return float(pair[0]), float(pair[1])

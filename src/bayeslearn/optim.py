@@ -43,7 +43,7 @@ def _start(grad_fn: object, w0: object, learning_rate: object, steps: object) ->
     w = np.atleast_1d(v.finite(w0, "w0")).astype(float)
     if w.ndim != 1:
         raise ValueError(f"w0 must be 1-D, got shape {w.shape}")
-    return w.copy(), _rates(learning_rate, v.integer(steps, "steps", minimum=0))
+    return w.copy(), _rates(learning_rate, v.length(steps, "steps", minimum=0))
 
 
 def _rates(learning_rate: object, steps: int) -> np.ndarray:
@@ -60,11 +60,32 @@ def _rates(learning_rate: object, steps: int) -> np.ndarray:
     return rates
 
 
-def _gradient(grad_fn: Callable, w: np.ndarray) -> np.ndarray:
-    g = np.asarray(grad_fn(w), dtype=float)
+def _gradient(grad_fn: Callable, w: np.ndarray, step: int) -> np.ndarray:
+    try:
+        value = grad_fn(w)
+    except (TypeError, ValueError) as exc:  # e.g. w0 of a length grad_fn cannot take
+        raise type(exc)(f"grad_fn failed on weights of shape {w.shape} (from w0) at step {step}: {exc}") from exc
+    g = v.as_float_array(value, "grad_fn")  # NaN: ValueError naming grad_fn
     if g.shape != w.shape:
         raise ValueError(f"grad_fn must return an array of shape {w.shape}, got {g.shape}")
+    if not np.isfinite(g).all():
+        if step == 0:
+            raise ValueError("grad_fn returned an infinite gradient at the starting weights w0")
+        raise ValueError(
+            f"learning_rate or grad_fn: the gradient overflowed at step {step}, where the weights "
+            f"reached {np.abs(w).max():.3g} (a step size too large makes the iteration diverge)"
+        )
     return g
+
+
+def _moved(w: np.ndarray, step: int, rate: float) -> np.ndarray:
+    """``w`` after an update, refused if it overflowed: the step size made the iteration diverge."""
+    if not np.isfinite(w).all():
+        raise ValueError(
+            f"learning_rate {rate:.4g} made the iteration diverge: the weights overflowed at step {step}; "
+            f"use a smaller learning_rate"
+        )
+    return w
 
 
 def squared_error(w, X, y) -> float | np.ndarray:
@@ -140,7 +161,8 @@ def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
     Raises
     ------
     ValueError
-        If shapes do not match or anything is NaN or infinite.
+        If shapes do not match, anything is NaN or infinite, or :math:`X^\top X` or
+        :math:`X^\top y` overflows the largest float.
 
     Examples
     --------
@@ -149,8 +171,11 @@ def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
     [2.0]
     """
     X, y = v.design(X, y)
-    Xt_y = X.T @ y
-    gram = X.T @ X
+    with np.errstate(over="ignore"):
+        Xt_y = X.T @ y
+        gram = X.T @ X
+    if not (np.isfinite(gram).all() and np.isfinite(Xt_y).all()):
+        raise ValueError("X, y: X^T X or X^T y overflows the largest float; rescale the data")
 
     def grad(w: np.ndarray) -> np.ndarray:
         return gram @ w - Xt_y
@@ -195,7 +220,7 @@ def cosine_schedule(learning_rate, steps, final=0.0) -> np.ndarray:
     [1.0, 0.8536, 0.5, 0.1464]
     """
     eta0 = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.integer(steps, "steps", minimum=0)
+    steps = v.length(steps, "steps", minimum=0)
     floor = v.scalar(v.non_negative(final, "final"), "final")
     if floor > eta0:
         raise ValueError(f"final must be <= learning_rate = {eta0}, got {floor}")
@@ -241,7 +266,9 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------
@@ -261,9 +288,10 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     path[0] = w
     buffer = np.zeros_like(w)
     for t in range(rates.size):
-        g = _gradient(grad_fn, w) + lam * w
-        buffer = mu * buffer + g
-        w = w - rates[t] * buffer
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused in _moved
+            g = _gradient(grad_fn, w, t) + lam * w
+            buffer = mu * buffer + g
+            w = _moved(w - rates[t] * buffer, t + 1, rates[t])
         path[t + 1] = w
     return path
 
@@ -277,12 +305,13 @@ def _adam(grad_fn, w, rates, l2, decay, beta1, beta2, eps) -> np.ndarray:
     m = np.zeros_like(w)
     s = np.zeros_like(w)
     for t in range(1, rates.size + 1):
-        g = _gradient(grad_fn, w) + l2 * w
-        m = beta1 * m + (1.0 - beta1) * g
-        s = beta2 * s + (1.0 - beta2) * g * g
-        m_hat = m / (1.0 - beta1**t)
-        s_hat = s / (1.0 - beta2**t)
-        w = w - rates[t - 1] * (m_hat / (np.sqrt(s_hat) + eps) + decay * w)
+        with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused in _moved
+            g = _gradient(grad_fn, w, t - 1) + l2 * w
+            m = beta1 * m + (1.0 - beta1) * g
+            s = beta2 * s + (1.0 - beta2) * g * g
+            m_hat = m / (1.0 - beta1**t)
+            s_hat = s / (1.0 - beta2**t)
+            w = _moved(w - rates[t - 1] * (m_hat / (np.sqrt(s_hat) + eps) + decay * w), t, rates[t - 1])
         path[t] = w
     return path
 
@@ -329,7 +358,9 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------
@@ -406,7 +437,9 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     TypeError
         If ``grad_fn`` is not callable or ``steps`` is not an integer.
     ValueError
-        If an argument is outside its domain or ``grad_fn`` returns the wrong shape.
+        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
+        gradient that is NaN or infinite, or the weights overflow (a step size too large
+        for the loss: the iteration diverges).
 
     See Also
     --------

@@ -9,7 +9,6 @@ distribution so that ``.mean()``, ``.interval(0.95)`` and ``.pdf(x)`` work as us
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import logsumexp
 
 from . import _validate as v
 
@@ -27,7 +26,19 @@ def _beta_counts(heads, tosses, a, b):
     k, n = v.heads_and_tosses(heads, tosses)
     a = v.positive(a, "a")
     b = v.positive(b, "b")
-    return a + k, b + (n - k)
+    v.broadcast_all(heads=k, tosses=n, a=a, b=b)
+    with np.errstate(over="ignore"):  # 1e308 + 1e308: an infinite pseudo-count, refused below
+        alpha, beta = a + k, b + (n - k)
+    if not (np.isfinite(alpha).all() and np.isfinite(beta).all()):
+        raise ValueError("a, b: a + heads or b + tosses - heads overflows the largest float")
+    return alpha, beta
+
+
+def _ratio(x, y):
+    """``x / (x + y)`` for x, y >= 0 not both 0, with no overflow of ``x + y``."""
+    top = np.maximum(x, y)
+    xs, ys = x / top, y / top
+    return xs / (xs + ys)
 
 
 def beta_bernoulli_posterior(heads, tosses, a, b):
@@ -101,8 +112,16 @@ def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
     Raises
     ------
     ValueError
-        If an argument is invalid, or if :math:`\alpha < 1` and :math:`\beta < 1`: that
+        If an argument is invalid, the arguments do not broadcast, ``a + heads`` or
+        ``b + tosses - heads`` overflows, or if :math:`\alpha < 1` and :math:`\beta < 1`: that
         posterior is U-shaped with two infinite peaks and no single mode.
+    TypeError
+        If an argument is not made of real numbers (strings, booleans, complex numbers).
+
+    Notes
+    -----
+    The ratio is formed after dividing :math:`\alpha - 1` and :math:`\beta - 1` by the larger
+    of the two, so ``a = b = 1e308`` gives 0.5 rather than ``1e308 / inf = 0``.
 
     Examples
     --------
@@ -118,9 +137,10 @@ def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
             "so it has two modes (0 and 1) and no single MAP"
         )
     interior = (alpha > 1.0) & (beta > 1.0)
-    denom = np.where(interior, alpha + beta - 2.0, 1.0)
     edge = np.where(alpha < beta, 0.0, np.where(alpha > beta, 1.0, 0.5))
-    return v.scalar_or_array(np.where(interior, (alpha - 1.0) / denom, edge))
+    with np.errstate(invalid="ignore", divide="ignore"):  # the edge cases are replaced below
+        mode = _ratio(alpha - 1.0, beta - 1.0)
+    return v.scalar_or_array(np.where(interior, mode, edge))
 
 
 def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
@@ -143,7 +163,16 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
     Returns
     -------
     float or ndarray
-        The predictive probability of heads, always strictly inside (0, 1).
+        The predictive probability of heads, always strictly inside (0, 1); computed as
+        :math:`\alpha / (\alpha + \beta)` after dividing both by the larger, so no sum overflows.
+
+    Raises
+    ------
+    ValueError
+        If a count is invalid, ``a`` or ``b`` is not positive, the arguments do not broadcast,
+        or ``a + heads`` or ``b + tosses - heads`` overflows.
+    TypeError
+        If an argument is not made of real numbers (strings, booleans, complex numbers).
 
     Examples
     --------
@@ -151,7 +180,10 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
     0.9901960784313726
     """
     alpha, beta = _beta_counts(heads, tosses, a, b)
-    return v.scalar_or_array(alpha / (alpha + beta))
+    return v.scalar_or_array(_ratio(alpha, beta))
+
+
+_TINIEST = float(np.nextafter(0.0, 1.0))  # 5e-324
 
 
 def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
@@ -159,9 +191,26 @@ def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
     sigma = v.scalar(v.positive(sigma, "sigma"), "sigma")
     prior_mean = v.scalar(v.finite(prior_mean, "prior_mean"), "prior_mean")
     prior_sigma = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma")
-    precision = 1.0 / prior_sigma**2 + y.size / sigma**2
-    mean = (prior_mean / prior_sigma**2 + y.sum() / sigma**2) / precision
-    return float(mean), float(np.sqrt(1.0 / precision))
+    n = y.size
+    if n == 0:
+        return prior_mean, prior_sigma
+    # The data's share of the precision, w = t / (1 + t) with t = n tau^2 / sigma^2, and the
+    # posterior scale from whichever of tau and sigma / sqrt(n) is smaller: no precision
+    # 1/tau^2 is formed, so scales from 1e-300 to 1e300 neither overflow nor divide by zero.
+    with np.errstate(over="ignore"):
+        t = n * np.square(np.float64(prior_sigma) / sigma)
+    if t <= 1.0:
+        w_data, w_prior = t / (1.0 + t), 1.0 / (1.0 + t)
+        scale = prior_sigma * np.sqrt(w_prior)
+    else:
+        w_prior = 1.0 / (1.0 + t)
+        w_data = 1.0 - w_prior if np.isinf(t) else t / (1.0 + t)
+        scale = sigma / np.sqrt(n) * np.sqrt(w_data)
+    top = float(np.abs(y).max())
+    ybar = float(np.mean(y / top)) * top if top > 0.0 else 0.0  # no overflow of sum(y)
+    # a scale below the smallest float (sigma = 5e-324 and n = 4 gives 2.5e-324) would round
+    # to 0, which no distribution takes: keep the smallest positive float instead
+    return float(w_prior * prior_mean + w_data * ybar), max(float(scale), _TINIEST)
 
 
 def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
@@ -177,6 +226,10 @@ def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
         \mu_n = \tau_n^2 \left( \frac{\mu_0}{\tau^2} + \frac{\sum_i y_i}{\sigma^2} \right)
 
     so :math:`\mu_n` is a precision-weighted average of the prior mean and the sample mean.
+    It is computed from the data's share of the precision,
+    :math:`w = t/(1 + t)` with :math:`t = n\tau^2/\sigma^2`, as
+    :math:`\mu_n = (1 - w)\mu_0 + w\bar y`, never forming :math:`1/\tau^2` or :math:`1/\sigma^2`,
+    so scales anywhere from 1e-300 to 1e300 give the right finite answer.
 
     Parameters
     ----------
@@ -233,9 +286,10 @@ def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
             = \exp\!\left(\ell_j + \pi_j - \operatorname{logsumexp}_i(\ell_i + \pi_i)\right)
 
     where :math:`\ell_j` and :math:`\pi_j` are the log-likelihood and log-prior at grid
-    point :math:`j`. Subtracting the log-sum-exp (the log evidence on the grid) before
-    exponentiating means nothing underflows, even for :math:`10^9` tosses; a final division
-    by the sum removes the rounding left by large log values, so the masses sum to 1.
+    point :math:`j`. Subtracting the largest log value before exponentiating (the
+    log-sum-exp trick) means nothing underflows, even for :math:`10^9` tosses, and dividing
+    by the sum normalises the masses to 1. The sum is formed as
+    :math:`2\,(\ell_j/2 + \pi_j/2)`, so log values near the largest float do not overflow.
 
     Parameters
     ----------
@@ -266,15 +320,12 @@ def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
     for name, arr in (("log_likelihood", ll), ("log_prior", lp)):
         if np.isposinf(arr).any():
             raise ValueError(f"{name} must not be +inf; leave out grid points where a density diverges")
-    try:
-        total = ll + lp
-    except ValueError as exc:
-        raise ValueError(
-            f"log_likelihood and log_prior must have the same shape, got {ll.shape} and {lp.shape}"
-        ) from exc
-    if total.size == 0:
+    v.broadcast(ll, lp, ("log_likelihood", "log_prior"))
+    half = 0.5 * ll + 0.5 * lp  # half the log posterior: no overflow for two terms near 1e308
+    if half.size == 0:
         raise ValueError("log_likelihood must not be empty")
-    if np.isneginf(total).all():
+    if np.isneginf(half).all():
         raise ValueError("log_likelihood, log_prior: the posterior is zero at every grid point")
-    masses = np.exp(total - logsumexp(total))
+    with np.errstate(over="ignore"):  # 2 * (half - peak) can only overflow towards -inf: a 0 mass
+        masses = np.exp(2.0 * (half - half.max()))
     return masses / masses.sum()

@@ -8,7 +8,7 @@ the whole real line it is a Gaussian, whose negative log is the weight-decay pen
 from __future__ import annotations
 
 import numpy as np
-from scipy.special import betaln, xlog1py, xlogy
+from scipy.special import betaln, gammaln, xlog1py, xlogy
 
 from . import _validate as v
 
@@ -33,12 +33,15 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
     -------
     float or ndarray
         The log density; ``+inf`` at an endpoint where the density diverges
-        (``a < 1`` at 0, ``b < 1`` at 1), ``-inf`` where it vanishes.
+        (``a < 1`` at 0, ``b < 1`` at 1), ``-inf`` where it vanishes. When both shapes
+        exceed 100 it is evaluated about the mode (Stirling's series for :math:`\log B(a, b)`),
+        so shapes up to 1e308 give the right number rather than a difference of huge terms.
 
     Raises
     ------
     ValueError
-        If ``theta`` is outside [0, 1], ``a <= 0``, ``b <= 0``, or anything is NaN.
+        If ``theta`` is outside [0, 1], ``a <= 0``, ``b <= 0``, anything is NaN or infinite,
+        or the shapes do not broadcast.
 
     See Also
     --------
@@ -52,7 +55,78 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
     theta = v.probability(theta, "theta")
     a = v.positive(a, "a")
     b = v.positive(b, "b")
-    return v.scalar_or_array(xlogy(a - 1.0, theta) + xlog1py(b - 1.0, -theta) - betaln(a, b))
+    v.broadcast_all(theta=theta, a=a, b=b)
+    theta, a, b = np.broadcast_arrays(theta, a, b)
+    with np.errstate(over="ignore", invalid="ignore"):
+        direct = xlogy(a - 1.0, theta) + xlog1py(b - 1.0, -theta) - _log_beta(a, b)
+        # Both shapes large: the terms above are huge and cancel; use the concentrated form.
+        concentrated = np.minimum(a, b) > _CONCENTRATED
+        if concentrated.any():
+            direct = np.where(concentrated, _concentrated_log_density(theta, a, b), direct)
+    return v.scalar_or_array(direct)
+
+
+#: Above this (for both shapes) the Beta density is evaluated about its mode.
+_CONCENTRATED = 100.0
+
+
+def _log_beta(a, b):
+    r"""``log B(a, b)``; for one shape above 100, without differencing two huge log-gammas.
+
+    With ``s = min(a, b)`` and ``L = max(a, b) > 100``, Stirling's formula for the two large
+    log-gammas leaves
+    :math:`\log\Gamma(s) - s\log(s + L) - (L - \tfrac12)\log(1 + s/L) + s + \delta(L) - \delta(s + L)`,
+    whose terms are no larger than the answer (scipy's ``betaln`` loses ~1e-10 at L = 1e5).
+    """
+    small, large = np.minimum(a, b), np.maximum(a, b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        stirling = (gammaln(small) - small * np.log(small + large) - (large - 0.5) * np.log1p(small / large)
+                    + small + _stirling_remainder(1.0 / large) - _stirling_remainder(1.0 / (small + large)))
+    return np.where(large > _CONCENTRATED, stirling, betaln(a, b))
+
+
+def _log1pmx(x):
+    """``log(1 + x) - x`` for x >= -1, by its series where |x| < 1/8 (no cancellation)."""
+    small = np.abs(x) < 0.125
+    xs = np.where(small, x, 0.0)
+    series = np.zeros_like(xs)
+    for j in range(26, 1, -1):  # Horner: sum_j (-1)^(j+1) x^j / j, j = 2..26; 8^-26 / 26 < 1e-24
+        series = xs * ((-1.0) ** (j + 1) / j + series)
+    with np.errstate(divide="ignore"):  # log(0) = -inf at x = -1: theta at an end
+        return np.where(small, xs * series, np.log1p(x) - x)
+
+
+def _stirling_remainder(inv):
+    """``lgamma(x) - [(x - 1/2) log x - x + log(2 pi)/2]`` at ``x = 1 / inv >= 99``, by its series."""
+    inv2 = inv * inv
+    return inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 / 1260.0))
+
+
+def _concentrated_log_density(theta, a, b):
+    r"""Beta log density for a, b > 100, with no huge terms to cancel.
+
+    With :math:`A = a - 1`, :math:`B = b - 1`, :math:`N = A + B` and the mode :math:`m = A/N`,
+
+    .. math::
+
+        \log p(\theta) = -N\,\mathrm{kl}(m \,\|\, \theta)
+            + \tfrac12 \log\frac{N}{2\pi A B} + \log(1 + N) - \delta(A) - \delta(B) + \delta(N)
+
+    where :math:`\mathrm{kl}` is the KL divergence between two coins and :math:`\delta` the
+    remainder of Stirling's formula. Computed with :math:`N/2` so that nothing overflows.
+    """
+    A, B = a - 1.0, b - 1.0
+    half = 0.5 * A + 0.5 * B
+    m, m_bar = (0.5 * A) / half, (0.5 * B) / half  # the mode and 1 - mode, each to full precision
+    # kl = -m log(1 + x) - (1 - m) log(1 + y) with m x = theta - m = -(1 - m) y: the linear
+    # terms cancel exactly, leaving -m (log1p(x) - x) - (1 - m)(log1p(y) - y), each >= 0.
+    # theta - m is taken from the nearer end, so a mode within 1e-16 of 1 keeps its digits.
+    gap = np.where(m <= 0.5, theta - m, m_bar - (1.0 - theta))
+    kl = -m * _log1pmx(gap / m) - m_bar * _log1pmx(-gap / m_bar)
+    log_n = np.log(half) + np.log(2.0)
+    shape = 0.5 * (log_n - np.log(A) - np.log(B) - np.log(2.0 * np.pi)) + log_n + np.log1p(0.5 / half)
+    remainder = _stirling_remainder(1.0 / A) + _stirling_remainder(1.0 / B) - _stirling_remainder(0.5 / half)
+    return -2.0 * (half * kl) + shape - remainder
 
 
 def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
@@ -77,12 +151,13 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     Returns
     -------
     float or ndarray
-        The log density at every element of ``w``.
+        The log density at every element of ``w``; ``-inf`` where the squared z-score
+        :math:`((w - \mu)/\sigma)^2` overflows (the density is below the smallest float).
 
     Raises
     ------
     ValueError
-        If anything is NaN or infinite, or ``sigma <= 0``.
+        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
 
     Examples
     --------
@@ -93,5 +168,7 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     w = v.finite(w, "w")
     sigma = v.positive(sigma, "sigma")
     mean = v.finite(mean, "mean")
-    z = (w - mean) / sigma
-    return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - 0.5 * z * z)
+    v.broadcast_all(w=w, sigma=sigma, mean=mean)
+    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
+        z = 2.0 * ((0.5 * w - 0.5 * mean) / sigma)  # halves: w - mean cannot overflow
+        return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - (0.5 * z) * z)

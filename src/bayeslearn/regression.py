@@ -41,7 +41,7 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``degree < 0`` or ``x`` is not 1-D, NaN or infinite.
+        If ``degree < 0``, ``x`` is not 1-D, NaN or infinite, or a power overflows.
     TypeError
         If ``degree`` is not an integer.
 
@@ -50,11 +50,16 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     >>> polynomial_features([2.0, 3.0], 2).tolist()
     [[1.0, 2.0, 4.0], [1.0, 3.0, 9.0]]
     """
-    degree = v.integer(degree, "degree", minimum=0)
+    degree = v.length(degree, "degree", minimum=0)
     x = np.atleast_1d(v.finite(x, "x"))
     if x.ndim != 1:
         raise ValueError(f"x must be 1-D, got shape {x.shape}")
-    return np.vander(x, degree + 1, increasing=True)
+    with np.errstate(over="ignore"):
+        features = np.vander(x, degree + 1, increasing=True)
+    if not np.isfinite(features).all():
+        raise ValueError(f"x: x**degree overflows the largest float for |x| = {np.abs(x).max():.3g}, "
+                         f"degree = {degree}; rescale x (e.g. to [-1, 1])")
+    return features
 
 
 def ridge_weights(X, y, alpha) -> np.ndarray:
@@ -110,10 +115,9 @@ def _ridge(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     # Singular values below the rank tolerance are rounding noise for an exact 0, whose
     # gain is 0 for every alpha; dividing by them would blow up a tiny alpha.
     keep = s > s[0] * max(X.shape) * np.finfo(float).eps
-    if alpha == 0.0:
-        gain = np.divide(1.0, s, out=np.zeros_like(s), where=keep)
-    else:
-        gain = np.where(keep, s / (s * s + alpha), 0.0)
+    # s / (s^2 + alpha) as 1 / (s + alpha / s): s^2 would overflow for entries near 1e200
+    with np.errstate(over="ignore"):
+        gain = np.divide(1.0, s + alpha / np.where(keep, s, 1.0), out=np.zeros_like(s), where=keep)
     return Vt.T @ (gain * (U.T @ y))
 
 
@@ -149,7 +153,9 @@ def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
     X, y = v.design(X, y)
     noise_sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     prior_sigma = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma")
-    return _ridge(X, y, noise_sigma**2 / prior_sigma**2)
+    with np.errstate(over="ignore", under="ignore"):  # inf: an infinitely strong prior, w = 0
+        alpha = float(np.square(np.float64(noise_sigma) / prior_sigma))
+    return _ridge(X, y, alpha)
 
 
 def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.ndarray:
@@ -200,8 +206,9 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     X, y = v.design(X, y)
     lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
     eta = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.integer(steps, "steps", minimum=0)
-    curvature = (np.linalg.norm(X, 2) ** 2 if X.size else 0.0) + lam
+    steps = v.length(steps, "steps", minimum=0)
+    with np.errstate(over="ignore"):  # inf: no positive step size is stable
+        curvature = (np.float64(np.linalg.norm(X, 2)) ** 2 if X.size else 0.0) + lam
     if curvature > 0 and eta >= 2.0 / curvature:
         raise ValueError(
             f"learning_rate must be < 2 / (largest eigenvalue of X^T X + weight_decay) = "

@@ -24,6 +24,7 @@ import math
 from typing import NamedTuple
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import xlog1py, xlogy
 
 from . import _validate as v
@@ -99,7 +100,19 @@ def empirical_risk(losses, axis: int = -1) -> float | np.ndarray:
     arr, axis = _losses(losses, axis)
     if arr.shape[axis] == 0:
         raise ValueError("losses must hold at least one example: the empirical risk of no data is undefined")
-    return v.scalar_or_array(arr.mean(axis=axis))
+    scale = _power_of_two(arr, axis)
+    return v.scalar_or_array((arr / scale).mean(axis=axis) * np.squeeze(scale, axis))
+
+
+def _power_of_two(arr: np.ndarray, axis: int) -> np.ndarray:
+    """A power of two near the largest finite |loss| along ``axis`` (kept), 1 where there is none.
+
+    Dividing by it is exact, and the mean or spread of the scaled losses cannot overflow, so
+    losses near 1e308 average to the right finite number.
+    """
+    finite = np.where(np.isfinite(arr), np.abs(arr), 0.0)
+    top = finite.max(axis=axis, keepdims=True) if arr.size else np.ones((1,) * arr.ndim)
+    return np.where(top > 0.0, np.ldexp(1.0, np.frexp(top)[1] - 1), 1.0)  # top / scale in [1, 2)
 
 
 def standard_error(losses, axis: int = -1) -> float | np.ndarray:
@@ -144,7 +157,12 @@ def standard_error(losses, axis: int = -1) -> float | np.ndarray:
     n = arr.shape[axis]
     if n < 2:
         raise ValueError(f"losses must hold at least two examples along axis {axis}, got {n}")
-    return v.scalar_or_array(arr.std(axis=axis, ddof=1) / math.sqrt(n))
+    scale = _power_of_two(arr, axis)
+    scaled = arr / scale
+    # about the first loss (exact for losses within a factor 2 of it), so that equal or nearly
+    # equal losses give their true, tiny spread rather than the rounding of their mean
+    centred = scaled - np.take(scaled, [0], axis=axis)
+    return v.scalar_or_array(centred.std(axis=axis, ddof=1) * np.squeeze(scale, axis) / math.sqrt(n))
 
 
 def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
@@ -229,7 +247,7 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
     >>> len(train), len(held), sorted([*train, *held]) == list(range(10))
     (7, 3, True)
     """
-    n = v.integer(n, "n", minimum=0)
+    n = v.length(n, "n", minimum=0)
     fraction = v.scalar(v.probability(fraction, "fraction"), "fraction")
     seed = v.integer(seed, "seed", minimum=0)
     n_held = min(n, math.ceil(fraction * n - 1e-12))  # 0.3 * 10 = 3.0000000000000004 holds out 3
@@ -239,15 +257,23 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
 
 @functools.lru_cache(maxsize=64)
 def _sine_moments(columns: int) -> tuple[np.ndarray, np.ndarray]:
-    """``M = E[φ φᵀ]`` and ``b = E[sin(2πx) φ]`` for φ = (1, z, …, z^{columns-1}), z = 2x − 1."""
-    j = np.arange(columns)
-    power = j[:, None] + j[None, :]
-    M = np.where(power % 2 == 0, 1.0 / (power + 1.0), 0.0)  # E[z^p] for z ~ U(-1, 1)
-    nodes, weights = np.polynomial.legendre.leggauss(max(64, columns + 32))
-    # sin(2πx) = sin(π(z + 1)) = -sin(πz); E[g(z)] = ½ ∫_{-1}^{1} g(z) dz, by Gauss-Legendre.
-    b = 0.5 * (weights * -np.sin(np.pi * nodes)) @ nodes[:, None] ** j[None, :]
-    M.setflags(write=False)
-    b.setflags(write=False)
+    """``M = E[φ φᵀ]`` and ``b = E[sin(2πx) φ]`` for φ = (1, z, …, z^{columns-1}), z = 2x − 1.
+
+    sin(2πx) = −sin(πz), so b_j = −½ I_j with I_j = ∫_{-1}^{1} z^j sin(πz) dz: 0 for even j and,
+    integrating by parts twice, I_j = 2/π − j(j − 1)/π² I_{j−2} for odd j. That recursion loses
+    digits upwards, so it runs downwards from a start 40 places above the last column (whose
+    error shrinks by π²/(j(j − 1)) a step): O(columns), exact to rounding.
+    """
+    p = np.arange(2 * columns - 1)
+    moments = np.where(p % 2 == 0, 1.0 / (p + 1.0), 0.0)  # E[z^p] for z ~ U(-1, 1)
+    M = sliding_window_view(moments, columns)  # M[j, k] = E[z^(j+k)]: a Hankel view, no copy
+    top = columns + 41 + (columns + 41) % 2 - 1  # odd, above the last column
+    integrals = np.zeros(top + 1)
+    integrals[top] = 2.0 * np.pi / ((top + 1.0) * (top + 2.0))  # z^j sin(πz) ≈ π(1 − z) near z = 1
+    for k in range(top, 2, -2):
+        integrals[k - 2] = np.pi**2 / (k * (k - 1.0)) * (2.0 / np.pi - integrals[k])
+    b = -0.5 * integrals[:columns]
+    b.setflags(write=False)  # (the view M is read-only already)
     return M, b
 
 
@@ -266,7 +292,8 @@ def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.nda
              = \sigma^2 + \tfrac12 - 2\, b^\top w + w^\top M w,
 
     with :math:`M_{jk} = \mathbb E[z^{j+k}] = 1/(j+k+1)` for even :math:`j+k` (else 0) and
-    :math:`b_j = \mathbb E[\sin(2\pi x)\, z^j]` (Gauss-Legendre quadrature, exact to rounding).
+    :math:`b_j = \mathbb E[\sin(2\pi x)\, z^j]` (a recursion from integration by parts, exact to
+    rounding). The cost is :math:`O(d^2)` a weight vector.
     The noise floor :math:`\sigma^2` is the risk of the true curve; no model goes below it.
 
     Parameters
@@ -305,8 +332,14 @@ def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.nda
 
 def _expected_squared_error(w: np.ndarray, sigma: float) -> np.ndarray:
     M, b = _sine_moments(w.shape[-1])
-    quadratic = np.einsum("...j,jk,...k->...", w, M, w)
-    return sigma**2 + 0.5 - 2.0 * (w @ b) + quadratic
+    # in units of a power of two near each vector's largest weight (exact, so the same numbers):
+    # wᵀMw >= 0 then overflows only to +inf, never to inf - inf
+    top = np.abs(w).max(axis=-1, keepdims=True)
+    unit = np.where(top > 0, np.ldexp(1.0, np.frexp(top)[1] - 1), 1.0)
+    ws, unit = w / unit, unit[..., 0]
+    quadratic = np.einsum("...j,jk,...k->...", ws, M, ws)
+    with np.errstate(over="ignore"):  # sigma above 1e154 or weights near 1e154: an infinite risk
+        return np.square(np.float64(sigma)) + 0.5 - 2.0 * ((ws @ b) * unit) + quadratic * unit * unit
 
 
 class RidgeRisks(NamedTuple):
@@ -402,15 +435,26 @@ def ridge_risks(x, y, x_held, y_held, degrees, alphas, noise_sigma: float = 0.25
         raise ValueError(f"x_held and y_held must have the same length, got {x_held.size} and {y_held.size}")
     if x_held.size == 0:
         raise ValueError("x_held must hold at least one point")
-    degrees = _one_d(degrees, "degrees", v.count).astype(int)
+    degrees = _one_d(degrees, "degrees", v.count_int64)
     alphas = _one_d(alphas, "alphas", v.non_negative)
     sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
-    return _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma)
+    with np.errstate(over="ignore"):  # targets near the largest float: infinite losses
+        return _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma)
+
+
+def _features(x: np.ndarray, degree: int, name: str) -> np.ndarray:
+    """Polynomial features of z = 2x - 1, a refusal naming ``name`` where they overflow."""
+    with np.errstate(over="ignore"):
+        z = 2.0 * x - 1.0
+    try:
+        return polynomial_features(z, degree)
+    except ValueError as exc:
+        raise ValueError(f"{name}: the features (2 {name} - 1)**degree overflow: {exc}") from exc
 
 
 def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
     top = int(degrees.max()) + 1 if degrees.size else 1
-    Phi, Phi_held = polynomial_features(2.0 * x - 1.0, top - 1), polynomial_features(2.0 * x_held - 1.0, top - 1)
+    Phi, Phi_held = _features(x, top - 1, "x"), _features(x_held, top - 1, "x_held")
     W = np.zeros((degrees.size, alphas.size, top))
     train = np.full((degrees.size, alphas.size), np.nan)  # no data: undefined
     if x.size:
@@ -418,12 +462,18 @@ def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
         # R block and c = Qᵀy, and ‖y − Φ w‖² = ‖y − Q c‖² + ‖c − R w‖² (orthogonal parts).
         Q, R = np.linalg.qr(Phi)
         c = Q.T @ y
-        outside = max(float(y @ y - c @ c), 0.0)  # ‖y − Q c‖², 0 when n <= d + 1
+        # ‖y − Q c‖², 0 when n <= d + 1; in units of a power of two near max|y|, so that
+        # targets near 1e308 give an infinite loss rather than inf - inf
+        top_y = float(np.abs(y).max())
+        unit = float(np.ldexp(1.0, np.frexp(top_y)[1] - 1)) if top_y > 0 else 1.0
+        ys, cs = y / unit, c / unit
+        outside = max(float(ys @ ys - cs @ cs), 0.0) * unit * unit
         for row, d in enumerate(degrees):
             Rd = R[:, : d + 1]
             U, s, Vt = np.linalg.svd(Rd, full_matrices=False)  # Φ_d = (Q U) diag(s) Vᵀ
             keep = s > s[0] * max(x.size, d + 1) * np.finfo(float).eps  # as regression.ridge_weights
-            gain = np.where(keep, s / (s * s + alphas[:, None]), 0.0)  # (A, rank)
+            with np.errstate(over="ignore"):  # s / (s² + α) as 1 / (s + α/s), as ridge_weights
+                gain = np.where(keep, 1.0 / (s + alphas[:, None] / np.where(keep, s, 1.0)), 0.0)  # (A, rank)
             W[row, :, : d + 1] = (gain * (U.T @ c)) @ Vt
             inside = c - W[row, :, : d + 1] @ Rd.T  # (A, len(c))
             train[row] = (outside + np.einsum("ai,ai->a", inside, inside)) / x.size
