@@ -158,3 +158,11 @@ def test_kl_is_never_negative_for_distributions_that_sum_to_one_within_the_toler
     for gap in (1e-16, 1e-15, 3e-15):
         assert bl.kl_divergence(p, [0.5 + gap, 0.5]) >= 0.0
         assert bl.kl_divergence([0.5 + gap, 0.5], p) >= 0.0
+
+
+def test_kl_with_a_subnormal_q_is_finite():
+    """p = (1, 0), q = (2.2e-311, 1): KL = -log q_0 = 715.3 nats, finite (scipy 1.10's rel_entr
+    alone gives inf, as it forms p / q first)."""
+    q0 = 2.22507386e-311
+    assert math.isclose(bl.kl_divergence([1.0, 0.0], [q0, 1.0]), -math.log(q0), rel_tol=1e-14)
+    assert math.isclose(bl.cross_entropy([1.0, 0.0], [q0, 1.0]), -math.log(q0), rel_tol=1e-14)
