@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 
 #: Public name -> the submodule that defines it.
 _EXPORTS: dict[str, str] = {
+    "HeteroscedasticFit": "heteroscedastic",
     "adam": "optim",
     "adamw": "optim",
     "bernoulli_log_likelihood": "likelihood",
@@ -60,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "laplace_approximation": "logodds",
     "laplace_kl_divergence": "logodds",
     "laplace_log_prior": "sparsity",
+    "linear_predictive": "evidence",
     "laplace_map_weights": "sparsity",
     "lasso_weights": "sparsity",
     "least_squares_gradient": "optim",
@@ -88,6 +90,7 @@ _EXPORTS: dict[str, str] = {
     "smooth_labels": "classification",
     "soft_threshold": "sparsity",
     "softmax": "classification",
+    "sparse_regression_data": "sparsity",
     "softmax_cross_entropy": "classification",
     "softmax_cross_entropy_gradient": "classification",
     "softmax_kl_divergence": "classification",

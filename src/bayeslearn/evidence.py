@@ -20,7 +20,13 @@ import numpy as np
 
 from . import _validate as v
 
-__all__ = ["EvidenceFit", "cross_validation_mse", "log_evidence", "maximise_evidence"]
+__all__ = [
+    "EvidenceFit",
+    "cross_validation_mse",
+    "linear_predictive",
+    "log_evidence",
+    "maximise_evidence",
+]
 
 
 def _spectrum(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
@@ -161,7 +167,10 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
     ------
     ValueError
         If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0,
-        or the iteration has not converged after ``max_iter`` steps.
+        the evidence has no finite optimum (it grows as :math:`\sigma \to 0`, when the
+        weights can fit every point, which can happen for ``n <= d``; or as
+        :math:`\tau \to 0`, when the targets look like pure noise), or the iteration has not
+        converged after ``max_iter`` steps.
 
     See Also
     --------
@@ -199,6 +208,16 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
         gamma = float(gain.sum())
         m_norm2 = float(np.sum((gain * c) ** 2 / np.where(s2 > 0, s2, 1.0)))
         resid2 = float(np.sum(((1.0 - gain) * c) ** 2)) + rest
+        if y.size - gamma < 1e-9 * y.size or resid2 < 1e-20 * float(y @ y):
+            raise ValueError(
+                "the evidence grows as noise_sigma -> 0: the weights can explain every target exactly "
+                f"(n = {y.size} points, {gamma:.1f} well-determined weights); there is no finite optimum"
+            )
+        if gamma < 1e-9 or m_norm2 < 1e-20 * float(y @ y):
+            raise ValueError(
+                "the evidence grows as prior_sigma -> 0: it explains the targets as pure noise; "
+                "there is no finite optimum"
+            )
         new_prior, new_var = m_norm2 / gamma, resid2 / (y.size - gamma)
         moved = max(abs(np.log(new_prior / prior_var)), abs(np.log(new_var / var)))
         var, prior_var = new_var, new_prior
@@ -278,3 +297,52 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
         total += ((y[held][:, None] - X[held] @ W.T) ** 2).sum(axis=0)
     return total / y.size
 
+
+
+def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray, np.ndarray]:
+    r"""Posterior predictive mean and standard deviation of Bayesian linear regression.
+
+    .. math::
+
+        \Sigma = \left(\frac{X^\top X}{\sigma^2} + \frac{I}{\tau^2}\right)^{-1}, \quad
+        m = \frac{\Sigma X^\top y}{\sigma^2}, \qquad
+        p(y_\star \mid x_\star, y) = \mathcal N\!\left(x_\star^\top m,\;
+        \sigma^2 + x_\star^\top \Sigma\, x_\star\right)
+
+    The mean is the MAP (the ridge weights at :math:`\lambda = \sigma^2/\tau^2`); the variance
+    adds the noise :math:`\sigma^2` to the uncertainty about the weights.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+    y : array_like of shape (n,)
+    X_new : array_like of shape (m, d)
+        Where to predict.
+    noise_sigma, prior_sigma : float
+        :math:`\sigma > 0` and :math:`\tau > 0`.
+
+    Returns
+    -------
+    mean, sd : ndarray of shape (m,)
+
+    Notes
+    -----
+    Used in: notebook 08, sections 4 and 6.
+
+    Examples
+    --------
+    >>> mean, sd = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
+    >>> mean.tolist(), sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
+    ([1.0], [1.2247])
+    """
+    X, y = v.design(X, y)
+    X_new = v.matrix(X_new, "X_new")
+    if X_new.shape[1] != X.shape[1]:
+        raise ValueError(f"X_new must have {X.shape[1]} columns like X, got {X_new.shape[1]}")
+    var = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma") ** 2
+    prior_var = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma") ** 2
+    precision = X.T @ X / var + np.eye(X.shape[1]) / prior_var
+    chol = np.linalg.cholesky(precision)
+    mean_w = np.linalg.solve(precision, X.T @ y / var)
+    half = np.linalg.solve(chol, X_new.T)  # Σ = L^-T L^-1, so x Σ x = |L^-1 x|^2
+    return X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))

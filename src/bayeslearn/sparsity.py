@@ -18,7 +18,13 @@ import numpy as np
 
 from . import _validate as v
 
-__all__ = ["laplace_log_prior", "laplace_map_weights", "lasso_weights", "soft_threshold"]
+__all__ = [
+    "laplace_log_prior",
+    "laplace_map_weights",
+    "lasso_weights",
+    "soft_threshold",
+    "sparse_regression_data",
+]
 
 
 def laplace_log_prior(w, scale) -> float:
@@ -188,3 +194,46 @@ def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
     sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     b = v.scalar(v.positive(prior_scale, "prior_scale"), "prior_scale")
     return lasso_weights(X, y, 2.0 * sigma**2 / b, w0=w0)
+
+
+def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int = 0):
+    r"""Seeded linear-regression data whose true weights are mostly 0.
+
+    .. math::
+
+        X_{ij} \sim \mathcal N(0, 1), \qquad y = X w^\star + \varepsilon, \quad
+        \varepsilon \sim \mathcal N(0, \sigma^2 I)
+
+    Parameters
+    ----------
+    n : int
+        Number of points, >= 0.
+    weights : array_like of shape (d,)
+        The true weights :math:`w^\star`.
+    noise_sigma : float, default 0.5
+    seed : int, default 0
+
+    Returns
+    -------
+    X : ndarray of shape (n, d)
+    y : ndarray of shape (n,)
+
+    Notes
+    -----
+    Used in: notebook 08, section 5.
+
+    Examples
+    --------
+    >>> X, y = sparse_regression_data(4, [1.0, 0.0, 0.0], seed=2)
+    >>> X.shape, y.shape
+    ((4, 3), (4,))
+    """
+    n = v.integer(n, "n", minimum=0)
+    w = v.finite(weights, "weights")
+    if w.ndim != 1:
+        raise ValueError(f"weights must be 1-D, got shape {w.shape}")
+    sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
+    seed = v.integer(seed, "seed", minimum=0)
+    x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
+    X = x_stream.standard_normal((n, w.size))
+    return X, X @ w + sigma * noise_stream.standard_normal(n)
