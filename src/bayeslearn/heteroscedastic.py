@@ -39,6 +39,20 @@ __all__ = [
 def noise_scale(x) -> np.ndarray:
     r"""The noise of :func:`heteroscedastic_data`, growing with the input: :math:`\sigma(x) = 0.05 + 0.6x^2`.
 
+    Parameters
+    ----------
+    x : array_like
+        Inputs, finite.
+
+    Returns
+    -------
+    ndarray
+        :math:`\sigma(x)`, of the shape of ``x``.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
     Examples
     --------
     >>> noise_scale([0.0, 1.0]).tolist()
@@ -87,7 +101,17 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
 
 
 def heteroscedastic_mean(x) -> np.ndarray:
-    r"""The curve behind :func:`heteroscedastic_data`, :math:`\sin 2\pi x + \tfrac12 \sin 6\pi x`."""
+    r"""The curve behind :func:`heteroscedastic_data`, :math:`\sin 2\pi x + \tfrac12 \sin 6\pi x`.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> float(heteroscedastic_mean(0.25))  # sin(π/2) + ½ sin(3π/2)
+    0.5
+    """
     x = np.asarray(x, dtype=float)
     return np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
 
@@ -185,6 +209,13 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
     At β = 0 the mean's gradient is the residual divided by the variance: a point the model
     calls 100 times noisier pulls 100 times less on the mean. At β = 1 it is :math:`-(y_i - \mu_i)/n`,
     the squared error's.
+
+    Parameters
+    ----------
+    y, mean, log_variance : array_like
+        Targets, predicted means and log-variances; they broadcast.
+    beta : float, default 0
+        :math:`\beta \in [0, 1]`.
 
     Returns
     -------

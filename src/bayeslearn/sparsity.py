@@ -60,6 +60,22 @@ def soft_threshold(z, threshold) -> float | np.ndarray:
     r"""The proximal map of :math:`t|w|`: :math:`\operatorname{sign}(z)\max(|z| - t, 0)`.
 
     Shrinks towards 0 by :math:`t` and stops at 0: every :math:`|z| \le t` becomes exactly 0.
+    It is the exact minimiser of :math:`\tfrac12 (w - z)^2 + t|w|`, the one-weight lasso.
+
+    Parameters
+    ----------
+    z : array_like
+        Values to shrink.
+    threshold : float or array_like
+        :math:`t \ge 0`; broadcasts with ``z``.
+
+    Returns
+    -------
+    float or ndarray
+
+    Notes
+    -----
+    Used in: notebook 08, section 5 (the coordinate update of :func:`lasso_weights`).
 
     Examples
     --------
