@@ -249,6 +249,17 @@ class HeteroscedasticFit(NamedTuple):
     ----------
     mean_weights, log_variance_weights : ndarray of shape (..., F)
         One row per data set when fitted in a batch.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2 (also to hold the MSE fit, with a constant log-variance).
+
+    Examples
+    --------
+    >>> fit = HeteroscedasticFit(np.array([1.0, 2.0]), np.array([np.log(4.0), 0.0]))
+    >>> mean, sd = fit.predict([[1.0, 0.5]])
+    >>> mean.tolist(), sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
+    ([2.0], [2.0])
     """
 
     mean_weights: np.ndarray
