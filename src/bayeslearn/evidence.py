@@ -1,0 +1,348 @@
+r"""Choosing σ and τ (hence λ = σ²/τ²) by the evidence, and by k-fold cross-validation (notebook 08).
+
+Bayesian linear regression, :math:`y = Xw + \varepsilon`, :math:`\varepsilon \sim \mathcal N(0, \sigma^2 I)`,
+:math:`w \sim \mathcal N(0, \tau^2 I)`, has a Gaussian marginal likelihood (the evidence),
+
+.. math::
+
+    p(y \mid \sigma, \tau) = \int p(y \mid w, \sigma)\, p(w \mid \tau)\, dw
+    = \mathcal N\!\left(y \,\middle|\, 0,\; \sigma^2 I + \tau^2 X X^\top\right),
+
+whose maximiser over :math:`(\sigma, \tau)` chooses the regularisation without held-out data
+(empirical Bayes, type-II maximum likelihood; MacKay, 1992).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from . import _validate as v
+
+__all__ = [
+    "EvidenceFit",
+    "cross_validation_mse",
+    "linear_predictive",
+    "log_evidence",
+    "maximise_evidence",
+]
+
+
+def _spectrum(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Squared singular values s², projections (Uᵀy)² and the rest ‖y‖² − ‖Uᵀy‖² (≥ 0)."""
+    U, s, _ = np.linalg.svd(X, full_matrices=False)
+    proj = U.T @ y
+    return s * s, proj * proj, max(float(y @ y - proj @ proj), 0.0)
+
+
+def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
+    r"""Log marginal likelihood of Bayesian linear regression, :math:`\log p(y \mid \sigma, \tau)`.
+
+    .. math::
+
+        \log p(y \mid \sigma, \tau) = -\frac12\left[ n \log 2\pi + \log\det C + y^\top C^{-1} y \right],
+        \qquad C = \sigma^2 I + \tau^2 X X^\top ,
+
+    evaluated through the SVD :math:`X = U S V^\top` (:math:`C` has eigenvalues
+    :math:`\sigma^2 + \tau^2 s_i^2` along :math:`U` and :math:`\sigma^2` elsewhere), so a whole grid
+    of :math:`(\sigma, \tau)` costs one SVD.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Design matrix.
+    y : array_like of shape (n,)
+        Targets.
+    noise_sigma : float or array_like
+        :math:`\sigma > 0`.
+    prior_sigma : float or array_like
+        :math:`\tau > 0`; broadcasts with ``noise_sigma``.
+
+    Returns
+    -------
+    float or ndarray
+        Nats; an array of the broadcast shape of the two scales.
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, anything is NaN or infinite, or a scale is <= 0.
+
+    See Also
+    --------
+    maximise_evidence, bayeslearn.map_weights
+
+    Notes
+    -----
+    Used in: notebook 08, section 4.
+
+    Examples
+    --------
+    One point, one weight: y ~ N(0, σ² + τ² x²).
+
+    >>> from scipy.stats import norm
+    >>> bool(np.isclose(log_evidence([[2.0]], [1.0], 1.0, 0.5), norm.logpdf(1.0, scale=np.sqrt(2.0))))
+    True
+    """
+    X, y = v.design(X, y)
+    sigma = v.positive(noise_sigma, "noise_sigma")
+    tau = v.positive(prior_sigma, "prior_sigma")
+    v.broadcast(sigma, tau, ("noise_sigma", "prior_sigma"))
+    s2, proj2, rest = _spectrum(X, y)
+    return v.scalar_or_array(_log_evidence(s2, proj2, rest, y.size, sigma**2, tau**2))
+
+
+def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
+    var, prior_var = np.asarray(var, dtype=float)[..., None], np.asarray(prior_var, dtype=float)[..., None]
+    eig = var + prior_var * s2  # (..., r)
+    r = s2.size
+    log_det = np.log(eig).sum(-1) + (n - r) * np.log(var[..., 0])
+    quad = (proj2 / eig).sum(-1) + rest / var[..., 0]
+    return -0.5 * (n * np.log(2.0 * np.pi) + log_det + quad)
+
+
+class EvidenceFit(NamedTuple):
+    """The scales that maximise the evidence, and what follows from them.
+
+    Attributes
+    ----------
+    noise_sigma : float
+        :math:`\\hat\\sigma`.
+    prior_sigma : float
+        :math:`\\hat\\tau`.
+    alpha : float
+        The ridge penalty they imply, :math:`\\hat\\lambda = \\hat\\sigma^2 / \\hat\\tau^2`.
+    log_evidence : float
+        :math:`\\log p(y \\mid \\hat\\sigma, \\hat\\tau)` in nats.
+    weights : ndarray of shape (d,)
+        The posterior mean (the MAP) at these scales.
+    effective_parameters : float
+        :math:`\\gamma = \\sum_i \\tau^2 s_i^2 / (\\sigma^2 + \\tau^2 s_i^2)`, the number of
+        well-determined weights.
+    iterations : int
+        Fixed-point iterations used.
+    """
+
+    noise_sigma: float
+    prior_sigma: float
+    alpha: float
+    log_evidence: float
+    weights: np.ndarray
+    effective_parameters: float
+    iterations: int
+
+
+def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> EvidenceFit:
+    r"""Empirical Bayes: the :math:`(\sigma, \tau)` that maximise :func:`log_evidence`.
+
+    MacKay's (1992) fixed point, with :math:`m` the posterior mean (the ridge weights at
+    :math:`\lambda = \sigma^2/\tau^2`) and :math:`\gamma` the effective number of parameters:
+
+    .. math::
+
+        \gamma = \sum_i \frac{\tau^2 s_i^2}{\sigma^2 + \tau^2 s_i^2}, \qquad
+        \tau^2 \leftarrow \frac{\lVert m \rVert^2}{\gamma}, \qquad
+        \sigma^2 \leftarrow \frac{\lVert y - X m \rVert^2}{n - \gamma},
+
+    the same iteration as scikit-learn's ``BayesianRidge`` with its hyper-priors switched off
+    (``alpha_1 = alpha_2 = lambda_1 = lambda_2 = 0``). It stops when both log-scales move
+    by less than ``tol``.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        Design matrix, with ``n > 1``.
+    y : array_like of shape (n,)
+        Targets, not all 0.
+    tol : float, default 1e-10
+        Convergence tolerance on the change of :math:`\log\sigma^2` and :math:`\log\tau^2`.
+    max_iter : int, default 10000
+
+    Returns
+    -------
+    EvidenceFit
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0,
+        the evidence has no finite optimum (it grows as :math:`\sigma \to 0`, when the
+        weights can fit every point, which can happen for ``n <= d``; or as
+        :math:`\tau \to 0`, when the targets look like pure noise), or the iteration has not
+        converged after ``max_iter`` steps.
+
+    See Also
+    --------
+    log_evidence, cross_validation_mse
+
+    Notes
+    -----
+    Used in: notebook 08, section 4.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(50, 3))
+    >>> fit = maximise_evidence(X, X @ [1.0, -1.0, 0.5] + 0.1 * rng.normal(size=50))
+    >>> bool(0.05 < fit.noise_sigma < 0.2), bool(np.isclose(fit.alpha, fit.noise_sigma**2 / fit.prior_sigma**2))
+    (True, True)
+    """
+    X, y = v.design(X, y)
+    tol = v.scalar(v.positive(tol, "tol"), "tol")
+    max_iter = v.integer(max_iter, "max_iter", minimum=1)
+    if y.size < 2:
+        raise ValueError(f"y must hold at least 2 targets, got {y.size}")
+    if not np.any(y):
+        raise ValueError("y must not be all 0: the evidence then grows without bound as σ, τ → 0")
+    U, s, Vt = np.linalg.svd(X, full_matrices=False)
+    s2, c = s * s, U.T @ y
+    rest = max(float(y @ y - c @ c), 0.0)
+    var, prior_var = float(np.var(y)) or 1.0, 1.0  # starting point, as BayesianRidge: σ² = var(y), τ² = 1
+    iteration, moved = 0, np.inf
+    while moved >= tol:
+        if iteration == max_iter:
+            raise ValueError(f"the evidence iteration did not converge in max_iter = {max_iter} steps")
+        iteration += 1
+        gain = prior_var * s2 / (var + prior_var * s2)  # shrinkage of each direction, in [0, 1)
+        gamma = float(gain.sum())
+        m_norm2 = float(np.sum((gain * c) ** 2 / np.where(s2 > 0, s2, 1.0)))
+        resid2 = float(np.sum(((1.0 - gain) * c) ** 2)) + rest
+        if y.size - gamma < 1e-9 * y.size or resid2 < 1e-20 * float(y @ y):
+            raise ValueError(
+                "the evidence grows as noise_sigma -> 0: the weights can explain every target exactly "
+                f"(n = {y.size} points, {gamma:.1f} well-determined weights); there is no finite optimum"
+            )
+        if gamma < 1e-9 or m_norm2 < 1e-20 * float(y @ y):
+            raise ValueError(
+                "the evidence grows as prior_sigma -> 0: it explains the targets as pure noise; "
+                "there is no finite optimum"
+            )
+        new_prior, new_var = m_norm2 / gamma, resid2 / (y.size - gamma)
+        moved = max(abs(np.log(new_prior / prior_var)), abs(np.log(new_var / var)))
+        var, prior_var = new_var, new_prior
+    alpha = var / prior_var
+    gain = prior_var * s2 / (var + prior_var * s2)
+    weights = Vt.T @ (gain * c / np.where(s > 0, s, 1.0))
+    return EvidenceFit(float(np.sqrt(var)), float(np.sqrt(prior_var)), float(alpha),
+                       float(_log_evidence(s2, c * c, rest, y.size, var, prior_var)), weights,
+                       float(gain.sum()), iteration)
+
+
+def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndarray:
+    r"""k-fold cross-validated mean squared error of ridge regression, one value per penalty.
+
+    The :math:`n` points are shuffled (seeded) and cut into :math:`k` folds :math:`F_j` of
+    near-equal size; each is held out once while ridge is fitted on the rest:
+
+    .. math::
+
+        \mathrm{CV}(\lambda) = \frac1n \sum_{j=1}^k \sum_{i \in F_j}
+        \bigl(y_i - x_i^\top \hat w_\lambda^{(-j)}\bigr)^2 .
+
+    Every point is held out exactly once, so all the data are used for choosing, and all but
+    a fold for fitting: the held-out choice of notebook 05 without wasting a split.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+    y : array_like of shape (n,)
+    alphas : array_like of shape (A,)
+        Ridge penalties :math:`\lambda \ge 0`, as in :func:`bayeslearn.ridge_weights`.
+    folds : int, default 5
+        :math:`2 \le k \le n`.
+    seed : int, default 0
+        Seed of the shuffle.
+
+    Returns
+    -------
+    ndarray of shape (A,)
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, a penalty is negative, or ``folds`` is outside [2, n].
+
+    See Also
+    --------
+    maximise_evidence, bayeslearn.ridge_risks
+
+    Notes
+    -----
+    Used in: notebook 08, section 4.
+
+    Examples
+    --------
+    >>> X, y = np.ones((4, 1)), np.array([1.0, 2.0, 3.0, 4.0])
+    >>> cross_validation_mse(X, y, [0.0], folds=4).round(4).tolist()  # leave-one-out of a mean
+    [2.2222]
+    """
+    X, y = v.design(X, y)
+    alphas = np.atleast_1d(v.non_negative(alphas, "alphas"))
+    if alphas.ndim != 1:
+        raise ValueError(f"alphas must be 1-D, got shape {alphas.shape}")
+    folds = v.integer(folds, "folds", minimum=2)
+    if folds > y.size:
+        raise ValueError(f"folds must be <= the number of points {y.size}, got {folds}")
+    seed = v.integer(seed, "seed", minimum=0)
+    fold_of = np.empty(y.size, dtype=int)
+    fold_of[np.random.default_rng(seed).permutation(y.size)] = np.arange(y.size) % folds
+    total = np.zeros(alphas.size)
+    for j in range(folds):
+        train, held = fold_of != j, fold_of == j
+        U, s, Vt = np.linalg.svd(X[train], full_matrices=False)
+        keep = s > (s[0] if s.size else 0.0) * max(X.shape) * np.finfo(float).eps
+        gain = np.where(keep, s / (s * s + alphas[:, None]), 0.0)  # (A, r)
+        W = (gain * (U.T @ y[train])) @ Vt  # (A, d)
+        total += ((y[held][:, None] - X[held] @ W.T) ** 2).sum(axis=0)
+    return total / y.size
+
+
+
+def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray, np.ndarray]:
+    r"""Posterior predictive mean and standard deviation of Bayesian linear regression.
+
+    .. math::
+
+        \Sigma = \left(\frac{X^\top X}{\sigma^2} + \frac{I}{\tau^2}\right)^{-1}, \quad
+        m = \frac{\Sigma X^\top y}{\sigma^2}, \qquad
+        p(y_\star \mid x_\star, y) = \mathcal N\!\left(x_\star^\top m,\;
+        \sigma^2 + x_\star^\top \Sigma\, x_\star\right)
+
+    The mean is the MAP (the ridge weights at :math:`\lambda = \sigma^2/\tau^2`); the variance
+    adds the noise :math:`\sigma^2` to the uncertainty about the weights.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+    y : array_like of shape (n,)
+    X_new : array_like of shape (m, d)
+        Where to predict.
+    noise_sigma, prior_sigma : float
+        :math:`\sigma > 0` and :math:`\tau > 0`.
+
+    Returns
+    -------
+    mean, sd : ndarray of shape (m,)
+
+    Notes
+    -----
+    Used in: notebook 08, sections 4 and 6.
+
+    Examples
+    --------
+    >>> mean, sd = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
+    >>> mean.tolist(), sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
+    ([1.0], [1.2247])
+    """
+    X, y = v.design(X, y)
+    X_new = v.matrix(X_new, "X_new")
+    if X_new.shape[1] != X.shape[1]:
+        raise ValueError(f"X_new must have {X.shape[1]} columns like X, got {X_new.shape[1]}")
+    var = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma") ** 2
+    prior_var = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma") ** 2
+    precision = X.T @ X / var + np.eye(X.shape[1]) / prior_var
+    chol = np.linalg.cholesky(precision)
+    mean_w = np.linalg.solve(precision, X.T @ y / var)
+    half = np.linalg.solve(chol, X_new.T)  # Σ = L^-T L^-1, so x Σ x = |L^-1 x|^2
+    return X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))

@@ -1,0 +1,382 @@
+r"""Heteroscedastic regression: a mean and a variance per input, NLL versus β-NLL (notebook 08).
+
+A model predicts, for each input, a mean :math:`\mu(x)` and a log-variance :math:`s(x) = \log\sigma^2(x)`
+and is trained on the Gaussian negative log-likelihood
+
+.. math::
+
+    \ell_i = \tfrac12 \log 2\pi + \tfrac12 s_i + \frac{(y_i - \mu_i)^2}{2 e^{s_i}} .
+
+Its gradient with respect to the mean, :math:`-(y_i - \mu_i)/\sigma_i^2`, weights each point by its
+precision: where the model has decided the data are noisy it stops fitting the mean. The β-NLL
+of Seitzer et al. (2022) multiplies each point's loss by :math:`\operatorname{sg}[\sigma_i^{2\beta}]`
+(``sg``: a constant for the gradient), which gives the mean the weight :math:`\sigma_i^{2\beta - 2}`:
+β = 0 is the NLL, β = 1 gives the mean the gradient of the squared error.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+from scipy.special import ndtri
+
+from . import _validate as v
+
+__all__ = [
+    "HeteroscedasticFit",
+    "beta_nll",
+    "beta_nll_gradient",
+    "fit_heteroscedastic",
+    "heteroscedastic_data",
+    "heteroscedastic_mean",
+    "interval_coverage",
+    "noise_scale",
+    "rbf_features",
+]
+
+
+def noise_scale(x) -> np.ndarray:
+    r"""The noise of :func:`heteroscedastic_data`, growing with the input: :math:`\sigma(x) = 0.05 + 0.6x^2`.
+
+    Parameters
+    ----------
+    x : array_like
+        Inputs, finite.
+
+    Returns
+    -------
+    ndarray
+        :math:`\sigma(x)`, of the shape of ``x``.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> noise_scale([0.0, 1.0]).tolist()
+    [0.05, 0.65]
+    """
+    x = v.finite(x, "x")
+    return 0.05 + 0.6 * x**2
+
+
+def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    r"""Seeded samples of a wiggly curve whose noise grows with :math:`x`.
+
+    .. math::
+
+        x_i \sim \mathcal U(0, 1), \quad
+        y_i = \sin 2\pi x_i + \tfrac12 \sin 6\pi x_i + \sigma(x_i)\,\varepsilon_i, \quad
+        \sigma(x) = 0.05 + 0.6 x^2,\ \varepsilon_i \sim \mathcal N(0, 1).
+
+    The noise is 13 times larger at :math:`x = 1` than at :math:`x = 0`.
+
+    Parameters
+    ----------
+    n : int
+        Number of points, >= 0.
+    seed : int, default 0
+
+    Returns
+    -------
+    x, y : ndarray of shape (n,)
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> x, y = heteroscedastic_data(3, seed=1)
+    >>> x.shape, y.shape
+    ((3,), (3,))
+    """
+    n = v.integer(n, "n", minimum=0)
+    seed = v.integer(seed, "seed", minimum=0)
+    x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
+    x = x_stream.random(n)
+    return x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n)
+
+
+def heteroscedastic_mean(x) -> np.ndarray:
+    r"""The curve behind :func:`heteroscedastic_data`, :math:`\sin 2\pi x + \tfrac12 \sin 6\pi x`.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> float(heteroscedastic_mean(0.25))  # sin(π/2) + ½ sin(3π/2)
+    0.5
+    """
+    x = np.asarray(x, dtype=float)
+    return np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
+
+
+def rbf_features(x, centres, width: float) -> np.ndarray:
+    r"""A constant column and Gaussian bumps: :math:`\Phi_{i0} = 1`, :math:`\Phi_{ij} = e^{-(x_i - c_j)^2 / 2h^2}`.
+
+    Parameters
+    ----------
+    x : array_like
+        Inputs; any shape (a leading axis can batch data sets).
+    centres : array_like of shape (m,)
+        Bump centres :math:`c_j`.
+    width : float
+        Bump width :math:`h > 0`.
+
+    Returns
+    -------
+    ndarray of shape x.shape + (m + 1,)
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> rbf_features([0.0], [0.0, 1.0], 1.0).round(4).tolist()
+    [[1.0, 1.0, 0.6065]]
+    """
+    x = v.finite(x, "x")
+    c = v.finite(centres, "centres")
+    if c.ndim != 1:
+        raise ValueError(f"centres must be 1-D, got shape {c.shape}")
+    h = v.scalar(v.positive(width, "width"), "width")
+    bumps = np.exp(-0.5 * ((x[..., None] - c) / h) ** 2)
+    return np.concatenate([np.ones((*x.shape, 1)), bumps], axis=-1)
+
+
+def _checked(y, mean, log_variance, beta) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    y, mean, s = v.finite(y, "y"), v.finite(mean, "mean"), v.finite(log_variance, "log_variance")
+    v.broadcast(y, mean, ("y", "mean"))
+    v.broadcast(y, s, ("y", "log_variance"))
+    beta = v.scalar(v.probability(beta, "beta"), "beta")
+    return y, mean, s, beta
+
+
+def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
+    r"""Mean β-NLL of Gaussian predictions (Seitzer et al., 2022); β = 0 is the Gaussian NLL.
+
+    .. math::
+
+        L_\beta = \frac1n \sum_{i=1}^n \operatorname{sg}\!\left[\sigma_i^{2\beta}\right]
+        \left( \tfrac12 \log 2\pi\sigma_i^2 + \frac{(y_i - \mu_i)^2}{2\sigma_i^2} \right),
+        \qquad \sigma_i^2 = e^{s_i} .
+
+    The value uses the current :math:`\sigma_i^{2\beta}` as weights; ``sg`` only matters for
+    the gradient (:func:`beta_nll_gradient`).
+
+    Parameters
+    ----------
+    y, mean, log_variance : array_like
+        Targets, predicted means :math:`\mu_i` and log-variances :math:`s_i`; they broadcast.
+    beta : float, default 0
+        :math:`\beta \in [0, 1]`.
+
+    Returns
+    -------
+    float
+        Nats per point.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> round(beta_nll([1.0], [0.0], [0.0]), 6)  # ½ log 2π + ½
+    1.418939
+    """
+    y, mu, s, beta = _checked(y, mean, log_variance, beta)
+    per_point = np.exp(beta * s) * (0.5 * np.log(2 * np.pi) + 0.5 * s + 0.5 * (y - mu) ** 2 * np.exp(-s))
+    return float(np.mean(per_point))
+
+
+def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    r"""Gradient of :func:`beta_nll` with respect to each mean and log-variance (weights held fixed).
+
+    .. math::
+
+        \frac{\partial L_\beta}{\partial \mu_i} = -\frac{\sigma_i^{2\beta}}{n}\,\frac{y_i - \mu_i}{\sigma_i^2},
+        \qquad
+        \frac{\partial L_\beta}{\partial s_i}
+        = \frac{\sigma_i^{2\beta}}{2n}\left(1 - \frac{(y_i - \mu_i)^2}{\sigma_i^2}\right).
+
+    At β = 0 the mean's gradient is the residual divided by the variance: a point the model
+    calls 100 times noisier pulls 100 times less on the mean. At β = 1 it is :math:`-(y_i - \mu_i)/n`,
+    the squared error's.
+
+    Parameters
+    ----------
+    y, mean, log_variance : array_like
+        Targets, predicted means and log-variances; they broadcast.
+    beta : float, default 0
+        :math:`\beta \in [0, 1]`.
+
+    Returns
+    -------
+    d_mean, d_log_variance : ndarray
+        Of the broadcast shape of the inputs.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> [g.tolist() for g in beta_nll_gradient([1.0], [0.0], [np.log(4.0)], beta=0.0)]
+    [[-0.25], [0.375]]
+    """
+    y, mu, s, beta = _checked(y, mean, log_variance, beta)
+    y, mu, s = np.broadcast_arrays(y, mu, s)
+    return _gradient(y, mu, s, beta, max(y.size, 1))
+
+
+def _gradient(y, mu, s, beta, n):
+    weight, precision = np.exp(beta * s) / n, np.exp(-s)
+    resid = y - mu
+    return -weight * resid * precision, 0.5 * weight * (1.0 - resid * resid * precision)
+
+
+class HeteroscedasticFit(NamedTuple):
+    """Weights of a mean and a log-variance, each linear in the same features.
+
+    Attributes
+    ----------
+    mean_weights, log_variance_weights : ndarray of shape (..., F)
+        One row per data set when fitted in a batch.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2 (also to hold the MSE fit, with a constant log-variance).
+
+    Examples
+    --------
+    >>> fit = HeteroscedasticFit(np.array([1.0, 2.0]), np.array([np.log(4.0), 0.0]))
+    >>> mean, sd = fit.predict([[1.0, 0.5]])
+    >>> mean.tolist(), sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
+    ([2.0], [2.0])
+    """
+
+    mean_weights: np.ndarray
+    log_variance_weights: np.ndarray
+
+    def predict(self, features) -> tuple[np.ndarray, np.ndarray]:
+        """Predicted means and standard deviations at ``features`` (shape (m, F) or (..., m, F))."""
+        Phi = np.asarray(features, dtype=float)
+        mean = np.einsum("...mf,...f->...m", Phi, self.mean_weights)
+        sigma = np.exp(0.5 * np.einsum("...mf,...f->...m", Phi, self.log_variance_weights))
+        return mean, sigma
+
+
+def fit_heteroscedastic(
+    features, y, beta: float = 0.0, steps: int = 1000, learning_rate: float = 0.03
+) -> HeteroscedasticFit:
+    r"""Fit :math:`\mu(x) = \phi(x)^\top a` and :math:`\log\sigma^2(x) = \phi(x)^\top b` by Adam on the β-NLL.
+
+    Full-batch Adam (β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on :func:`beta_nll`, from :math:`a = 0` and a
+    constant log-variance :math:`b_0 = \log \operatorname{var}(y)`; the gradient is
+    :func:`beta_nll_gradient` pulled back through the features. A batch of data sets (a leading
+    axis on ``features`` and ``y``) is fitted at once, each as if alone.
+
+    Parameters
+    ----------
+    features : array_like of shape (n, F) or (S, n, F)
+        Features, e.g. :func:`rbf_features`, with a constant column first.
+    y : array_like of shape (n,) or (S, n)
+    beta : float, default 0
+        :math:`\beta \in [0, 1]`; 0 is the NLL.
+    steps : int, default 1000
+    learning_rate : float, default 0.03
+
+    Returns
+    -------
+    HeteroscedasticFit
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, anything is not finite, or ``n < 2``.
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> x, y = heteroscedastic_data(100, seed=0)
+    >>> fit = fit_heteroscedastic(rbf_features(x, np.linspace(0, 1, 6), 0.12), y, steps=200)
+    >>> fit.mean_weights.shape
+    (7,)
+    """
+    Phi = v.finite(features, "features")
+    y = v.finite(y, "y")
+    if Phi.ndim not in (2, 3) or Phi.shape[:-1] != y.shape:
+        raise ValueError(f"features must have shape y.shape + (F,), got {Phi.shape} and y {y.shape}")
+    if y.shape[-1] < 2:
+        raise ValueError(f"y must hold at least 2 points, got {y.shape[-1]}")
+    beta = v.scalar(v.probability(beta, "beta"), "beta")
+    steps = v.integer(steps, "steps", minimum=0)
+    lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
+    return _adam(Phi, y, beta, steps, lr)
+
+
+def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
+    n = y.shape[-1]
+    params = np.zeros((*Phi.shape[:-2], 2, Phi.shape[-1]))  # [..., 0, :] mean, [..., 1, :] log-variance
+    params[..., 1, 0] = np.log(y.var(axis=-1))
+    m, v2 = np.zeros_like(params), np.zeros_like(params)
+    PhiT = np.swapaxes(Phi, -1, -2)
+    for t in range(1, steps + 1):
+        out = params @ PhiT  # (..., 2, n): means and log-variances
+        g_mu, g_s = _gradient(y, out[..., 0, :], out[..., 1, :], beta, n)
+        grad = np.stack([g_mu, g_s], axis=-2) @ Phi
+        m = 0.9 * m + 0.1 * grad
+        v2 = 0.999 * v2 + 0.001 * grad * grad
+        params -= lr * (m / (1 - 0.9**t)) / (np.sqrt(v2 / (1 - 0.999**t)) + 1e-8)
+    return HeteroscedasticFit(params[..., 0, :], params[..., 1, :])
+
+
+def interval_coverage(y, mean, sigma, level: float = 0.9) -> float:
+    r"""Fraction of targets inside the central Gaussian predictive interval of probability ``level``.
+
+    .. math::
+
+        \frac1n \sum_i \mathbb 1\!\left[\,|y_i - \mu_i| \le z\,\sigma_i\right], \qquad
+        z = \Phi^{-1}\!\left(\tfrac{1 + \text{level}}{2}\right)
+
+    (:math:`z = 1.645` for 90 %). Honest intervals cover about ``level`` of held-out data, and
+    do so in every region of the input, not only on average.
+
+    Parameters
+    ----------
+    y, mean, sigma : array_like
+        Targets, predicted means and standard deviations (> 0); they broadcast.
+    level : float, default 0.9
+        In (0, 1).
+
+    Returns
+    -------
+    float
+
+    Notes
+    -----
+    Used in: notebook 08, section 2.
+
+    Examples
+    --------
+    >>> interval_coverage([0.0, 1.0, 3.0], 0.0, 1.0, level=0.9)
+    0.6666666666666666
+    """
+    y, mu, sigma = v.finite(y, "y"), v.finite(mean, "mean"), v.positive(sigma, "sigma")
+    v.broadcast(y, mu, ("y", "mean"))
+    v.broadcast(y, sigma, ("y", "sigma"))
+    level = v.scalar(v.probability(level, "level"), "level")
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"level must lie strictly between 0 and 1, got {level}")
+    z = float(ndtri(0.5 + 0.5 * level))
+    return float(np.mean(np.abs(y - mu) <= z * sigma))

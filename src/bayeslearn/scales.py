@@ -1,0 +1,254 @@
+r"""The scales a loss hides: the noise σ of a regression and the temperature T of the logits (notebook 08).
+
+A squared-error loss is the Gaussian negative log-likelihood with the noise scale
+:math:`\sigma` dropped,
+
+.. math::
+
+    -\log p(y \mid f, \sigma) = \frac n2 \log 2\pi\sigma^2 + \frac{1}{2\sigma^2}\sum_i (y_i - f_i)^2 ,
+
+and a softmax classifier's logits carry a scale of their own, the temperature
+:math:`T` in :math:`\operatorname{softmax}(z / T)`. Both are parameters that maximum likelihood
+can fit: :math:`\hat\sigma^2` is the mean squared residual, and :math:`\hat T` is fitted on
+held-out logits (temperature scaling, Guo et al., 2017).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from scipy.special import log_softmax
+
+from . import _validate as v
+
+__all__ = ["fit_temperature", "gaussian_nll", "noise_variance_mle", "temperature_scale"]
+
+
+def gaussian_nll(y, mean, sigma) -> float:
+    r"""Gaussian negative log-likelihood of targets with a known or assumed noise scale.
+
+    .. math::
+
+        \mathrm{NLL}(\sigma) = \sum_{i=1}^n \left[\tfrac12 \log 2\pi\sigma_i^2
+        + \frac{(y_i - f_i)^2}{2\sigma_i^2}\right]
+        = \frac n2 \log 2\pi\sigma^2 + \frac{1}{2\sigma^2}\sum_i (y_i - f_i)^2
+        \quad (\text{one } \sigma \text{ for all})
+
+    The squared error is the second term with the first one and the :math:`1/(2\sigma^2)`
+    dropped; keeping them makes :math:`\sigma` a parameter. A ``sigma`` per point (the
+    heteroscedastic case) broadcasts with ``y``.
+
+    Parameters
+    ----------
+    y : array_like of shape (n,)
+        Targets.
+    mean : array_like
+        Predicted means :math:`f_i`; broadcasts with ``y``.
+    sigma : float or array_like
+        Noise standard deviation(s) :math:`\sigma_i > 0`; broadcasts with ``y``.
+
+    Returns
+    -------
+    float
+        The summed NLL in nats.
+
+    Raises
+    ------
+    ValueError
+        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
+
+    See Also
+    --------
+    noise_variance_mle, bayeslearn.gaussian_log_likelihood
+
+    Notes
+    -----
+    Used in: notebook 08, sections 1 and 2.
+
+    Examples
+    --------
+    >>> round(gaussian_nll([0.0], 0.0, 1.0), 6)  # ½ log 2π
+    0.918939
+    """
+    y = v.finite(y, "y")
+    mean = v.finite(mean, "mean")
+    sigma = v.positive(sigma, "sigma")
+    v.broadcast(y, mean, ("y", "mean"))
+    v.broadcast(y, sigma, ("y", "sigma"))
+    shape = np.broadcast_shapes(y.shape, mean.shape, sigma.shape)
+    var = np.broadcast_to(sigma, shape) ** 2
+    resid = np.broadcast_to(y - mean, shape)
+    return float(0.5 * np.sum(np.log(2.0 * np.pi * var) + resid**2 / var))
+
+
+def noise_variance_mle(residuals, ddof: int = 0) -> float:
+    r"""Maximum-likelihood noise variance: the mean squared residual.
+
+    Setting :math:`\partial\,\mathrm{NLL}/\partial\sigma^2 = 0` in :func:`gaussian_nll` gives
+
+    .. math::
+
+        \hat\sigma^2 = \frac{1}{n}\sum_{i=1}^n (y_i - f_i)^2 .
+
+    With the residuals of a least-squares fit with :math:`p` weights,
+    :math:`\mathbb E[\hat\sigma^2] = \sigma^2 (n - p)/n`: biased low, because the fit has used
+    :math:`p` degrees of freedom to chase the noise. ``ddof=p`` divides by :math:`n - p`
+    instead, which removes the bias.
+
+    Parameters
+    ----------
+    residuals : array_like of shape (n,)
+        Residuals :math:`y_i - f_i`, finite.
+    ddof : int, default 0
+        Degrees of freedom used by the fit, :math:`0 \le p < n`.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``residuals`` is not 1-D or has at most ``ddof`` entries, or is not finite.
+    TypeError
+        If ``ddof`` is not an integer.
+
+    Notes
+    -----
+    Used in: notebook 08, section 1.
+
+    Examples
+    --------
+    >>> noise_variance_mle([1.0, -1.0, 2.0, -2.0])
+    2.5
+    >>> noise_variance_mle([1.0, -1.0, 2.0, -2.0], ddof=2)
+    5.0
+    """
+    r = v.finite(residuals, "residuals")
+    if r.ndim != 1:
+        raise ValueError(f"residuals must be 1-D, got shape {r.shape}")
+    ddof = v.integer(ddof, "ddof", minimum=0)
+    if r.size <= ddof:
+        raise ValueError(f"residuals must hold more than ddof = {ddof} values, got {r.size}")
+    return float(r @ r / (r.size - ddof))
+
+
+def temperature_scale(logits, temperature) -> np.ndarray:
+    r"""Logits divided by a temperature: :math:`z / T`.
+
+    .. math::
+
+        q_k(T) = \operatorname{softmax}(z / T)_k = \frac{e^{z_k / T}}{\sum_j e^{z_j / T}}
+
+    :math:`T > 1` flattens every prediction towards uniform, :math:`T < 1` sharpens it; the
+    arg max, and so the accuracy, is the same for every :math:`T > 0`.
+
+    Parameters
+    ----------
+    logits : array_like of shape (n, K)
+        Finite logits.
+    temperature : float
+        :math:`T > 0`.
+
+    Returns
+    -------
+    ndarray of shape (n, K)
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (n, K) array or ``temperature <= 0``.
+
+    See Also
+    --------
+    fit_temperature, bayeslearn.softmax
+
+    Notes
+    -----
+    Used in: notebook 08, section 3.
+
+    Examples
+    --------
+    >>> temperature_scale([[2.0, 0.0]], 2.0).tolist()
+    [[1.0, 0.0]]
+    """
+    z = _logits(logits)
+    t = v.scalar(v.positive(temperature, "temperature"), "temperature")
+    return z / t
+
+
+def _logits(logits: object) -> np.ndarray:
+    z = v.finite(logits, "logits")
+    if z.ndim != 2 or z.shape[1] < 2:
+        raise ValueError(f"logits must have shape (n, K) with K >= 2, got {z.shape}")
+    return z
+
+
+def _nll_at(z: np.ndarray, y: np.ndarray, inverse_t: float) -> float:
+    return float(-log_softmax(z * inverse_t, axis=1)[np.arange(y.size), y].mean())
+
+
+def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
+    r"""The temperature that maximises the likelihood of held-out labels (temperature scaling).
+
+    .. math::
+
+        \hat T = \arg\min_{T > 0}\; -\frac1n \sum_{i=1}^n \log \operatorname{softmax}(z_i / T)_{y_i}
+
+    one parameter fitted by maximum likelihood on data the network was not trained on
+    (Guo et al., 2017): "learning the scale of the logits". The loss is convex in
+    :math:`1/T`; it is minimised by ``scipy.optimize.minimize_scalar`` (bounded, on
+    :math:`\log T`, to a tolerance of about 1e-6 in :math:`\log T`).
+
+    Parameters
+    ----------
+    logits : array_like of shape (n, K)
+        Held-out logits, n >= 1.
+    labels : array_like of int, shape (n,)
+        Their true classes.
+    bounds : tuple of float, default (0.05, 20.0)
+        Range searched for :math:`T`.
+
+    Returns
+    -------
+    float
+        :math:`\hat T`.
+
+    Raises
+    ------
+    ValueError
+        If the logits or labels are invalid, or the bounds are not ``0 < low < high``.
+
+    See Also
+    --------
+    temperature_scale, bayeslearn.calibration_report
+
+    Notes
+    -----
+    Used in: notebook 08, section 3.
+
+    Examples
+    --------
+    Logit gaps of ±4 on labels right 3 times out of 4: the fitted softmax says 3/4.
+
+    >>> t = fit_temperature([[4.0, 0.0]] * 4, [0, 0, 0, 1])
+    >>> round(4.0 / t, 4) == round(math.log(3), 4)
+    True
+    """
+    from scipy.optimize import minimize_scalar
+
+    z = _logits(logits)
+    if z.shape[0] == 0:
+        raise ValueError("logits must have at least one row")
+    y = v.count(labels, "labels").astype(int)
+    if y.shape != (z.shape[0],):
+        raise ValueError(f"labels must have one entry per row of logits, got shapes {y.shape} and {z.shape}")
+    if y.max() >= z.shape[1]:
+        raise ValueError(f"labels must be < the number of classes {z.shape[1]}, got {y.max()}")
+    low, high = (v.scalar(v.positive(b, "bounds"), "bounds") for b in bounds)
+    if not low < high:
+        raise ValueError(f"bounds must satisfy 0 < low < high, got {bounds}")
+    best = minimize_scalar(lambda s: _nll_at(z, y, math.exp(-s)), bounds=(math.log(low), math.log(high)),
+                           method="bounded", options={"xatol": 1e-7})
+    return float(math.exp(best.x))
