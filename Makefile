@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 # apt-get install, through sudo unless we are root.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
 
-.PHONY: lab test notebooks test-browser app bench site clean
+.PHONY: lab notebook test notebooks test-browser app bench site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ $(CHROMIUM):
 lab: $(STAMP)
 	@$(BIN)/python tools/serve.py lab --port $(PORT) --root notebooks
 
+## make notebook: Notebook 7 on notebooks/, bound to 127.0.0.1; prints the URL with its token.
+notebook: $(STAMP)
+	@$(BIN)/python tools/serve.py notebook --port $(PORT) --root notebooks
+
 ## make app: the notebooks as apps with Voila, bound to 127.0.0.1.
 app: $(STAMP)
 	@$(BIN)/python tools/serve.py voila --port $(PORT) --root notebooks
@@ -55,7 +59,7 @@ notebooks: $(STAMP)
 site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 
-## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
+## make test-browser: JupyterLab, Notebook 7 and Voila in Debian's Chromium, driven by Playwright.
 test-browser: $(STAMP) $(CHROMIUM)
 	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
 
