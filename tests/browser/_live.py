@@ -1,4 +1,4 @@
-"""Drive bayeslearn live widgets in a real page (JupyterLab or Voila) with the keyboard.
+"""Drive bayeslearn live widgets in a real page (JupyterLab, Notebook 7 or Voila) with the keyboard.
 
 A :class:`bayeslearn.widgets.LiveFigure` renders as a VBox whose children are a VBox of
 sliders and an HBox holding the plot (``img.widget-image``, a ``blob:`` URL that changes on
@@ -8,13 +8,14 @@ is tagged ``data-bl-live="i"`` so later steps can address it.
 
 Moving a slider: focus its ``.noUi-handle``; press End, Home, Page Up and Page Down, each of
 which must move the handle (to its maximum, its minimum, a page up, a page down: read from
-its ``aria-valuenow``); then press ArrowRight (ArrowLeft once the handle has reached its end,
-and back again at the other end) until the plot has changed ``WANTED_UPDATES`` times or
-``MAX_PRESSES`` keys were pressed. After every key the handle must still have the focus: the
-application (JupyterLab, Notebook 7) must not have taken the key to move to another cell. Not every step has to change
-the picture: with a fixed seed, nudging the true θ by 0.01 leaves a sample of 20 tosses
-(and so the plot) as it was most of the time. A press counts as "no new picture" when no
-new image arrives within ``QUIET_MS``, far above the ~70 ms a picture takes here.
+its ``aria-valuetext`` and ``aria-valuenow``), and bring it back to where it was. Then press
+ArrowRight (ArrowLeft once the handle has reached its end, and back again at the other end)
+until the plot has changed ``WANTED_UPDATES`` times or ``MAX_PRESSES`` keys were pressed.
+After every key the handle must still have the focus: the application (JupyterLab,
+Notebook 7) must not have taken the key to move to another cell. Not every step has to
+change the picture: with a fixed seed, nudging the true θ by 0.01 leaves a sample of 20
+tosses (and so the plot) as it was most of the time. A press counts as "no new picture"
+when no new image arrives within ``QUIET_MS``, far above the ~70 ms a picture takes here.
 
 Fitting: :func:`check_fit` measures that the figure, every slider and every readout value of
 a live widget lie inside the visible part of its output area (and of the window), with no
@@ -83,8 +84,10 @@ _HANDLE_STATE = """
   const root = document.querySelector(`[data-bl-live="${w}"]`);
   const handle = root.querySelectorAll('.widget-slider')[s].querySelector('.noUi-handle');
   const number = (name) => parseFloat(handle.getAttribute(name));
-  return {now: number('aria-valuenow'), min: number('aria-valuemin'), max: number('aria-valuemax'),
-          focused: document.activeElement === handle};
+  // noUiSlider's aria-valuetext is the exact position; aria-valuenow, -min and -max are
+  // rounded to one decimal (alike, so that they can be compared with each other).
+  return {now: number('aria-valuetext'), rounded: number('aria-valuenow'), min: number('aria-valuemin'),
+          max: number('aria-valuemax'), focused: document.activeElement === handle};
 }
 """
 
@@ -238,37 +241,64 @@ def _press(page: Page, handle, key: str, widget: int, slider: int, shown: str) -
     return moved
 
 
+def _press_and_wait(page: Page, handle, key: str, widget: int, slider: int) -> tuple[dict, dict]:
+    """Press ``key`` on the handle; wait for its value to change (up to 500 ms) and for the
+    new picture (up to ``QUIET_MS``); the handle's state before and after."""
+    before = page.evaluate(_HANDLE_STATE, [widget, slider])
+    handle.focus()
+    page.evaluate(_ARM_PROBE, [widget])
+    page.keyboard.press(key)
+    try:
+        page.wait_for_function(
+            "([w, s, v]) => parseFloat(document.querySelector(`[data-bl-live=\"${w}\"]`)"
+            ".querySelectorAll('.widget-slider')[s].querySelector('.noUi-handle')"
+            ".getAttribute('aria-valuetext')) !== v", arg=[widget, slider, before["now"]], timeout=500)
+        page.wait_for_function("() => window.__blProbe.tLoad !== null", timeout=QUIET_MS)
+    except PlaywrightTimeout:
+        pass
+    page.evaluate(_PROBE_RESULT)  # disarm
+    return before, page.evaluate(_HANDLE_STATE, [widget, slider])
+
+
 def _navigate(page: Page, handle, widget: int, slider: int) -> list[str]:
     """Press End, Home, Page Up, Page Down on the handle; what did not move it as it should.
 
-    Each key's new picture is awaited (up to ``QUIET_MS``) so that it cannot be taken for the
-    picture of a later arrow press."""
+    Afterwards the slider is brought back to where it was (Page Up, then arrows), so that
+    the arrows and the next sliders start from the notebook's own values. Each key's new
+    picture is awaited so that it cannot be taken for the picture of a later press."""
     failures = []
     expected = {
-        "End": lambda before, now: now["now"] == now["max"],
-        "Home": lambda before, now: now["now"] == now["min"],
+        "End": lambda before, now: now["rounded"] == now["max"],
+        "Home": lambda before, now: now["rounded"] == now["min"],
         "PageUp": lambda before, now: now["now"] > before["now"],
         "PageDown": lambda before, now: now["now"] < before["now"],
     }
+    start = page.evaluate(_HANDLE_STATE, [widget, slider])
+    page_step = 0.0
     for key in NAVIGATION_KEYS:
-        before = page.evaluate(_HANDLE_STATE, [widget, slider])
-        handle.focus()
-        page.evaluate(_ARM_PROBE, [widget])
-        page.keyboard.press(key)
-        try:
-            page.wait_for_function(
-                "([w, s, v]) => parseFloat(document.querySelector(`[data-bl-live=\"${w}\"]`)"
-                ".querySelectorAll('.widget-slider')[s].querySelector('.noUi-handle')"
-                ".getAttribute('aria-valuenow')) !== v", arg=[widget, slider, before["now"]], timeout=500)
-            page.wait_for_function("() => window.__blProbe.tLoad !== null", timeout=QUIET_MS)
-        except PlaywrightTimeout:
-            pass
-        page.evaluate(_PROBE_RESULT)  # disarm
-        now = page.evaluate(_HANDLE_STATE, [widget, slider])
+        before, now = _press_and_wait(page, handle, key, widget, slider)
         if not expected[key](before, now):
             failures.append(f"{key}: value {before['now']} -> {now['now']} (range {now['min']}..{now['max']})")
         if not now["focused"]:
             failures.append(f"{key}: the slider lost the focus")
+        if key == "PageUp":
+            page_step = now["now"] - before["now"]
+    if failures:
+        return failures
+    tolerance = 1e-6 * max(1.0, start["max"] - start["min"])
+    now = page.evaluate(_HANDLE_STATE, [widget, slider])
+    for key, short_of in (("PageUp", lambda v: v + page_step <= start["now"] + tolerance),
+                          ("ArrowRight", lambda v: v < start["now"] - tolerance)):
+        stuck = 0
+        while short_of(now["now"]):
+            _, after = _press_and_wait(page, handle, key, widget, slider)
+            if after["now"] <= now["now"]:  # e.g. the kernel's echo of an earlier value came late
+                stuck += 1
+                if stuck == 3:
+                    return [f"{key} did not bring the slider back from {now['now']} towards {start['now']}"]
+            now = after
+    if abs(now["now"] - start["now"]) > tolerance:
+        failures.append(f"the slider came back to {now['now']}, not to {start['now']}")
     return failures
 
 
@@ -286,8 +316,7 @@ def move_slider(page: Page, widget: int, slider: int) -> SliderRun:
     handle.scroll_into_view_if_needed()
     run = SliderRun(control.locator(".widget-label").text_content().strip())
     run.navigation_failures = _navigate(page, handle, widget, slider)
-    # The arrows' changes are judged against the picture and readout at the minimum, where
-    # Page Down left the slider; the readout comes in its own message, after the picture.
+    # The readout of the last navigation key comes in its own message, after the picture.
     page.wait_for_timeout(SETTLE_MS)
     before = page.evaluate(_SLIDER_STATE, [widget, slider])
     key = "ArrowRight"
