@@ -21,7 +21,7 @@ HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 # apt-get install, through sudo unless we are root.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
 
-.PHONY: lab test test-portable test-oldest notebooks test-browser app bench site clean
+.PHONY: lab notebook test test-portable test-oldest notebooks test-browser app bench site clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ $(HANGUL_FONT):
 ## there is a display.
 lab: $(STAMP)
 	@$(BIN)/python tools/serve.py lab $(if $(PORT),--port $(PORT)) --root notebooks
+
+## make notebook: Notebook 7 on notebooks/, with the same rules as make lab.
+notebook: $(STAMP)
+	@$(BIN)/python tools/serve.py notebook $(if $(PORT),--port $(PORT)) --root notebooks
 
 ## make app: the notebooks as apps with Voila, with the same rules as make lab.
 app: $(STAMP)
@@ -88,7 +92,7 @@ notebooks: $(STAMP)
 site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 
-## make test-browser: JupyterLab (and Voila) in Debian's Chromium, driven by Playwright.
+## make test-browser: JupyterLab, Notebook 7 and Voila in Debian's Chromium, driven by Playwright.
 test-browser: $(STAMP) $(CHROMIUM) $(HANGUL_FONT)
 	$(BIN)/python -m pytest -m browser tests/browser -p no:randomly
 

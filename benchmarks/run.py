@@ -90,17 +90,32 @@ def _full_rerender_ms(live, plan) -> list[float]:
     return times
 
 
+#: The clients make test-browser drives, as build/browser_timings.json names them.
+CLIENTS = {"lab": "JupyterLab", "notebook": "Notebook 7", "voila": "Voila"}
+
+
 def bench_browser() -> None:
+    """Key press → new image per client: one row per notebook, then one over all its presses."""
     path = ROOT / "build" / "browser_timings.json"
-    if not path.exists():
-        row("slider → new pixels in JupyterLab", "not measured: run `make test-browser` first", "–", "≤ 150 ms", None)
-        return
-    timings = json.loads(path.read_text())
-    for notebook, ms in sorted(timings.items()):
-        if ms:
+    timings = json.loads(path.read_text()) if path.exists() else {}
+    if not all(isinstance(per_notebook, dict) for per_notebook in timings.values()):
+        timings = {}  # the older layout (one list per notebook, JupyterLab only): not comparable
+    for client, name in CLIENTS.items():
+        per_notebook = {notebook: ms for notebook, ms in sorted(timings.get(client, {}).items()) if ms}
+        if not per_notebook:
+            row(f"key press → new image in {name}", "not measured: run `make test-browser` first", "–",
+                "≤ 150 ms", None)
+            continue
+        for notebook, ms in per_notebook.items():
             median = statistics.median(ms)
-            row(f"{notebook}: key press → new image in Chromium (n={len(ms)})", f"median {median:.0f} ms",
+            row(f"{notebook}: key press → new image in {name} (n={len(ms)})", f"median {median:.0f} ms",
                 f"{median:.0f} ms", "≤ 150 ms", median <= 150)
+        every = [x for ms in per_notebook.values() for x in ms]
+        medians = [statistics.median(ms) for ms in per_notebook.values()]
+        median = statistics.median(every)
+        row(f"**{name}, every slider of {len(per_notebook)} notebook(s)**: key press → new image (n={len(every)})",
+            f"median {median:.0f} ms; per notebook {min(medians):.0f}–{max(medians):.0f} ms",
+            f"{median:.0f} ms", "≤ 150 ms", median <= 150)
 
 
 def bench_divergences() -> None:

@@ -114,6 +114,25 @@ def test_live_figure_renders_once_at_build_and_on_every_change():
     assert "none" in live._readout_html.value and "aria-live" in live._readout_html.value
 
 
+def test_live_figure_fits_narrow_output_areas_and_keeps_its_slider_keys():
+    """The layout the browser tests rely on (tests/browser): an image that may shrink with its
+    aspect ratio, a figure row that wraps the readout below, sliders no wider than their box,
+    and the invisible helper that leaves navigation keys to a focused slider."""
+    live, _, _ = _live()
+    assert "bayeslearn-live" in live._dom_classes
+    assert (live.image.width, live.image.height) == ("400", "200")  # attributes, not a fixed CSS size
+    assert live.image.layout.width is None and live.image.layout.height is None
+    row = next(c for c in live.children if live.image in getattr(c, "children", ()))
+    assert row.layout.flex_flow == "row wrap" and live._readout_html in row.children
+    assert all(c.layout.max_width == "100%" for c in live.controls.values())
+    helpers = [c for c in live.children if isinstance(c, w._SliderKeys)]
+    assert len(helpers) == 1 and helpers[0].layout.display == "none"
+    esm = helpers[0]._esm
+    assert "data-lm-suppress-shortcuts" in esm and ".bayeslearn-live .widget-slider" in esm
+    for key in ("ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"):
+        assert f'"{key}"' in esm
+
+
 def test_blitting_draws_the_same_pixels_as_a_full_redraw():
     live, line, _ = _live()
     live.controls["slope"].value = 0.8

@@ -1,7 +1,7 @@
-"""Start JupyterLab or Voila on 127.0.0.1 with a fresh token; print the URL once it answers.
+"""Start JupyterLab, Notebook 7 or Voila on 127.0.0.1 with a fresh token; print the URL once it answers.
 
-Usage: ``python tools/serve.py {lab,voila} [--port N] [--root DIR] [--no-browser]``
-(``make lab``, ``make app``).
+Usage: ``python tools/serve.py {lab,notebook,voila} [--port N] [--root DIR] [--no-browser]``
+(``make lab``, ``make notebook``, ``make app``).
 
 What ``jupyter lab`` does, and what it does not:
 
@@ -13,8 +13,8 @@ What ``jupyter lab`` does, and what it does not:
   Wayland on Linux), unless ``--no-browser``;
 - it is always bound to 127.0.0.1 and always asks for the token.
 
-Adds ``--allow-root`` to JupyterLab when run as root (containers, classroom servers); Voila
-has no such check and no such flag.
+Adds ``--allow-root`` to JupyterLab and Notebook 7 when run as root (containers, classroom
+servers); Voila has no such check and no such flag.
 """
 
 from __future__ import annotations
@@ -36,26 +36,31 @@ DEFAULT_PORT = 8888
 PORT_TRIES = 50
 READY_TIMEOUT_S = 120.0
 #: What each app answers with 200 (given the token) once it is ready, without starting a
-#: kernel: JupyterLab's status API, and Voila's notebook listing (serve.py runs Voila on a
-#: folder; every Voila 0.5 release serves it).
-PROBES = {"lab": "/api/status", "voila": "/voila/tree"}
+#: kernel: Jupyter Server's status API (JupyterLab, Notebook 7), and Voila's notebook listing
+#: (serve.py runs Voila on a folder; every Voila 0.5 release serves it).
+PROBES = {"lab": "/api/status", "notebook": "/api/status", "voila": "/voila/tree"}
 
 
 def command(app: str, port: int, root: str | os.PathLike, token: str) -> tuple[str, list[str]]:
     """The URL to open and the command line serving ``root`` with ``app`` on 127.0.0.1:``port``."""
     root = os.path.abspath(root)
-    if app == "lab":
+    if app in ("lab", "notebook"):
+        # JupyterLab and Notebook 7 are both Jupyter Server apps: the same flags.
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
-        url = f"http://127.0.0.1:{port}/lab?token={token}"
-        cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1",
+        module, page = ("jupyterlab", "lab") if app == "lab" else ("notebook", "tree")
+        url = f"http://127.0.0.1:{port}/{page}?token={token}"
+        cmd = [sys.executable, "-m", module, "--no-browser", "--ip=127.0.0.1",
                f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={root}", *as_root]
     else:
         url = f"http://127.0.0.1:{port}/voila/tree?token={token}"
         # Voila 0.5 ignores --IdentityProvider.token (it would serve with no token at all)
         # and rejects --allow-root; its own --Voila.token is the one it enforces.
+        # Notebook 7's JupyterLab extension (installed with it) cannot load in Voila's page and
+        # would only log an error there: Voila is told to leave it out.
         cmd = [sys.executable, "-m", "voila", "--no-browser", "--Voila.ip=127.0.0.1",
-               f"--port={port}", f"--Voila.root_dir={root}", f"--Voila.token={token}"]
+               f"--port={port}", f"--Voila.root_dir={root}", f"--Voila.token={token}",
+               "--VoilaConfiguration.extension_denylist=@jupyter-notebook/lab-extension"]
     return url, cmd
 
 

@@ -19,6 +19,7 @@ import io
 import time
 from collections.abc import Callable, Iterable, Mapping
 
+import anywidget
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 _SLIDER_STYLE = {"description_width": "17em"}
-_SLIDER_LAYOUT = {"width": "46em"}
+_SLIDER_LAYOUT = {"width": "46em", "max_width": "100%"}
 
 
 def sample_sizes(maximum: int = 10_000) -> list[int]:
@@ -185,6 +186,47 @@ class _NamedImage(widgets.Image):
     )
 
 
+# Arrow keys, Page Up/Down and Home/End on a focused slider are the slider's. JupyterLab and
+# Notebook 7 run their key bindings through Lumino's CommandRegistry, which leaves alone any
+# key whose target (or an ancestor) has the attribute ``data-lm-suppress-shortcuts``: the way
+# JupyterLab's extension guide ("Keyboard interaction model") gives for outputs that handle
+# their own keys. Notebook 7 listens in the capture phase, before the slider sees the key,
+# and binds ArrowLeft/ArrowRight to its own commands; JupyterLab listens later. The attribute
+# goes on the focused element for one navigation key press only, from a window listener in
+# the capture phase (it runs before any document listener), so every other shortcut
+# (Shift+Enter, Ctrl+S, Esc) still reaches the application while a slider has focus.
+_SLIDER_KEYS_ESM = """
+const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown",
+                      "PageUp", "PageDown", "Home", "End"]);
+const SUPPRESS = "data-lm-suppress-shortcuts";
+
+function leaveKeyToSlider(event) {
+  if (!KEYS.has(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target;
+  if (!(target instanceof Element) || target.hasAttribute(SUPPRESS)
+      || !target.closest(".bayeslearn-live .widget-slider")) return;
+  target.setAttribute(SUPPRESS, "true");
+  setTimeout(() => target.removeAttribute(SUPPRESS), 0);
+}
+
+export default {
+  render({ el }) {
+    el.classList.add("bayeslearn-slider-keys");
+    if (!window.__bayeslearnSliderKeys) {
+      window.addEventListener("keydown", leaveKeyToSlider, true);
+      window.__bayeslearnSliderKeys = true;
+    }
+  },
+};
+"""
+
+
+class _SliderKeys(anywidget.AnyWidget):
+    """Invisible: makes the application leave navigation keys to a focused LiveFigure slider."""
+
+    _esm = Unicode(_SLIDER_KEYS_ESM).tag(sync=True)
+
+
 class LiveFigure(widgets.VBox):
     """A matplotlib figure under sliders, repainted in place by blitting.
 
@@ -240,15 +282,24 @@ class LiveFigure(widgets.VBox):
         self._limits: tuple = ()
         self._title = title
         width, height = (int(round(d)) for d in fig.get_size_inches() * fig.dpi)
-        self.image = _NamedImage(format="png", layout={"width": f"{width}px", "height": f"{height}px"})
-        self._readout_html = widgets.HTML(layout={"min_width": "13em", "margin": "0 0 0 1em"})
+        # The img's width and height attributes give its aspect ratio; ipywidgets' own CSS
+        # (max-width: 100%, height: auto) scales it down, never up, where the output area
+        # is narrower than the figure. The readout wraps below the figure when both do not
+        # fit side by side.
+        self.image = _NamedImage(format="png", width=str(width), height=str(height),
+                                 layout={"flex": "0 1 auto", "min_width": "0"})
+        self._readout_html = widgets.HTML(layout={"min_width": "13em", "margin": "0 1em"})
         for control in self.controls.values():
             control.observe(self._on_change, names="value")
         children = []
         if title:
             children.append(widgets.HTML(f"<b>{html.escape(title)}</b>"))
-        children += [widgets.VBox(list(self.controls.values())), widgets.HBox([self.image, self._readout_html])]
+        row = widgets.HBox([self.image, self._readout_html],
+                           layout={"flex_flow": "row wrap", "align_items": "flex-start"})
+        children += [widgets.VBox(list(self.controls.values())), row,
+                     _SliderKeys(layout={"display": "none"})]
         super().__init__(children)
+        self.add_class("bayeslearn-live")
         self.render()
 
     # --- public -----------------------------------------------------------------

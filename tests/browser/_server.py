@@ -1,4 +1,4 @@
-"""Start and stop the servers the browser tests drive: JupyterLab and Voila.
+"""Start and stop the servers the browser tests drive: JupyterLab, Notebook 7 and Voila.
 
 Every server runs as a child process started with :class:`subprocess.Popen`, bound to
 127.0.0.1 on a free port with a random token, and is stopped through that process object
@@ -22,11 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from serve import PROBES, command  # tools/serve.py: what make lab / make app run
-
-# A file the Voila of .venv serves with 200 as soon as it listens, in single-notebook mode
-# too (where /voila/tree does not exist), without running a kernel.
-VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
+from serve import command  # tools/serve.py: what make lab / make notebook / make app run
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -35,6 +31,15 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 SCREENSHOTS = REPO / "build" / "screenshots"
 
 READY_TIMEOUT_S = 60.0
+# A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
+# kernel, which a request for the app page would do).
+VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
+#: What each app answers with 200 once it is ready: Jupyter Server's status API (JupyterLab,
+#: Notebook 7), Voila's file above.
+PROBES = {"lab": "/api/status", "notebook": "/api/status", "voila": VOILA_PROBE}
+#: The flag that makes each Jupyter Server app set ``window.jupyterapp`` in the page.
+EXPOSE_APP = {"lab": "--LabApp.expose_app_in_browser=True",
+              "notebook": "--JupyterNotebookApp.expose_app_in_browser=True"}
 STOP_TIMEOUT_S = 10.0
 
 
@@ -164,31 +169,31 @@ def _stopped_on_failure(server: Server) -> Iterator[Server]:
         raise
 
 
-def start_lab(root: Path, log_dir: Path) -> Server:
-    """JupyterLab on ``root`` (a temporary directory), ready to serve, with the app exposed.
+def start_jupyter(app: str, root: Path, log_dir: Path) -> Server:
+    """JupyterLab (``app="lab"``) or Notebook 7 (``app="notebook"``) on ``root`` (a temporary
+    directory), ready to serve, with the app exposed.
 
-    ``--LabApp.expose_app_in_browser=True`` makes ``window.jupyterapp`` available, so the
-    tests run commands (run all cells, clear outputs) as the menus would.
+    ``expose_app_in_browser`` makes ``window.jupyterapp`` available, so the tests run
+    commands (run all cells, clear outputs) as the menus would. Both apps are started with
+    the command ``make lab`` / ``make notebook`` run (tools/serve.py).
     """
     port, token = free_port(), secrets.token_hex(16)
-    cmd = command("lab", port, root, token)[1] + ["--LabApp.expose_app_in_browser=True"]
-    server = Server.launch("lab", cmd, port, token, log_dir / "lab.log", cwd=root)
+    cmd = command(app, port, root, token)[1] + [EXPOSE_APP[app]]
+    server = Server.launch(app, cmd, port, token, log_dir / f"{app}.log", cwd=root)
     with _stopped_on_failure(server):
-        server.wait_ready(PROBES["lab"])
+        server.wait_ready(PROBES[app])
     return server
 
 
 def start_voila(notebook: Path, log_dir: Path) -> Server:
-    """Voila serving one notebook as an app at ``/``.
+    """Voila serving the folder of ``notebook``, as ``make app`` does (tools/serve.py); the
+    app is at ``/voila/render/NAME.ipynb``.
 
     Voila 0.5 takes its token as ``--Voila.token`` (it ignores ``--IdentityProvider.token``
     and would then serve without any token) and has no ``--allow-root`` flag: it rejects it.
     """
     port, token = free_port(), secrets.token_hex(16)
-    cmd = [
-        sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}",
-        "--Voila.ip=127.0.0.1", f"--Voila.token={token}",
-    ]
+    cmd = command("voila", port, notebook.parent, token)[1]
     server = Server.launch(f"voila {notebook.stem}", cmd, port, token,
                            log_dir / f"voila_{notebook.stem}.log", cwd=notebook.parent)
     with _stopped_on_failure(server):

@@ -19,18 +19,21 @@ from pathlib import Path
 
 import pytest
 
-from ._server import NOTEBOOKS, REPO, SCREENSHOTS, start_lab
+from ._server import NOTEBOOKS, REPO, SCREENSHOTS, start_jupyter
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-VIEWPORT = {"width": 1600, "height": 1000}
+#: The two laptop windows every client is checked at: the widgets must fit both.
+SIZES = {"1440x900": {"width": 1440, "height": 900}, "1280x800": {"width": 1280, "height": 800}}
+VIEWPORT = SIZES["1440x900"]
 
 REPORT = pytest.StashKey[list]()
 TIMINGS = pytest.StashKey[dict]()
-#: Key press → new pixels, in ms, per notebook; ``make bench`` reads it (benchmarks/run.py).
+#: Key press → new pixels, in ms, per client and notebook (``{"lab": {"01_...": [ms, ...]}}``);
+#: ``make bench`` reads it (benchmarks/run.py).
 TIMINGS_FILE = REPO / "build" / "browser_timings.json"
 
 
@@ -62,13 +65,17 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Merge this run's key → pixels latencies into build/browser_timings.json (per notebook)."""
+    """Merge this run's key → pixels latencies into build/browser_timings.json (per client and
+    notebook: a run of some tests keeps what earlier runs measured for the others)."""
     measured = session.config.stash.get(TIMINGS, {})
     if not measured:
         return
     TIMINGS_FILE.parent.mkdir(parents=True, exist_ok=True)
     stored = json.loads(TIMINGS_FILE.read_text()) if TIMINGS_FILE.exists() else {}
-    stored.update(measured)
+    if not all(isinstance(v, dict) for v in stored.values()):
+        stored = {}  # the older layout, one list per notebook: measured again from now on
+    for client, per_notebook in measured.items():
+        stored.setdefault(client, {}).update(per_notebook)
     TIMINGS_FILE.write_text(json.dumps(stored, indent=1, sort_keys=True) + "\n")
 
 
@@ -88,8 +95,9 @@ def report(pytestconfig: pytest.Config) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def latencies(pytestconfig: pytest.Config) -> dict[str, list[float]]:
-    """Store ``latencies[notebook_stem] = [ms, ...]`` to have it written to build/browser_timings.json."""
+def latencies(pytestconfig: pytest.Config) -> dict[str, dict[str, list[float]]]:
+    """Store ``latencies[client][notebook_stem] = [ms, ...]`` to have it written to
+    build/browser_timings.json."""
     return pytestconfig.stash[TIMINGS]
 
 
@@ -115,15 +123,25 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
-@pytest.fixture(scope="session")
-def lab_server(notebook_copies: Path, log_dir: Path, report: list[str]):
-    """JupyterLab on the notebook copies; stopped by its own process when the session ends."""
-    server = start_lab(notebook_copies, log_dir)
-    report.append(f"JupyterLab server ready in {server.startup_s:.1f} s")
+def _jupyter_server(app: str, notebook_copies: Path, log_dir: Path, report: list[str]):
+    server = start_jupyter(app, notebook_copies, log_dir)
+    report.append(f"{app} server ready in {server.startup_s:.1f} s")
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def lab_server(notebook_copies: Path, log_dir: Path, report: list[str]):
+    """JupyterLab on the notebook copies; stopped by its own process when the session ends."""
+    yield from _jupyter_server("lab", notebook_copies, log_dir, report)
+
+
+@pytest.fixture(scope="session")
+def notebook_server(notebook_copies: Path, log_dir: Path, report: list[str]):
+    """Notebook 7 on the notebook copies; stopped by its own process when the session ends."""
+    yield from _jupyter_server("notebook", notebook_copies, log_dir, report)
 
 
 @pytest.fixture(scope="session")
@@ -179,10 +197,12 @@ def delete_sessions(server) -> None:
 
 
 @pytest.fixture
-def lab_page(page, lab_server):
-    """A page for JupyterLab; afterwards every kernel the test started is shut down."""
+def jupyter(client: str, request: pytest.FixtureRequest):
+    """The server of ``client`` ("lab" or "notebook"); afterwards every kernel the test
+    started there is shut down."""
+    server = request.getfixturevalue(f"{client}_server")
     try:
-        yield page
+        yield server
     finally:
-        delete_sessions(lab_server)
+        delete_sessions(server)
 

@@ -1,9 +1,13 @@
-"""Every notebook in JupyterLab, in Chromium: it runs clean and its live widgets respond.
+"""Every notebook in JupyterLab and in Notebook 7, in Chromium: it runs clean, its live
+widgets fit a laptop's window and answer the keyboard.
 
-One test per notebook (notebooks/*.ipynb, discovered at collection): open a temporary copy
-in JupyterLab, clear the stored outputs, run all cells in a fresh kernel, then move every
-slider of every live widget with the keyboard and watch the plot and readout change.
-Plus: Lab is quiet (no news toast, no autosave).
+One test per client and notebook (notebooks/*.ipynb, discovered at collection): open a
+temporary copy (JupyterLab with its default layout, the file browser open), clear the stored
+outputs, run all cells in a fresh kernel, then move every slider of every live widget with
+the keyboard (End, Home, Page Up/Down, arrows) and watch the plot and readout change. Then
+measure that every figure, slider and readout value lies inside the visible output area, at
+the size the notebook ran at and, after resizing the window, at the other size of ``SIZES``.
+Plus: Lab and Notebook 7 are quiet (no news toast, no autosave).
 """
 
 from __future__ import annotations
@@ -14,14 +18,29 @@ from pathlib import Path
 
 import pytest
 
-from ._live import exercise_all, find_live_widgets, summary, wait_for_live_widgets
+from ._live import (
+    check_fit,
+    exercise_all,
+    find_live_widgets,
+    live_locator,
+    summary,
+    wait_for_live_widgets,
+)
 from ._server import NOTEBOOKS
+from .conftest import SIZES
 
 pytestmark = pytest.mark.browser
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 KERNEL_TIMEOUT_S = 60
 RUN_ALL_TIMEOUT_S = 180
+LESSONS = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
+#: Per client: how its page for a notebook is reached, and the window size the notebook runs
+#: at (every slider is driven there); the fit is checked at this size and then at the other.
+CLIENTS = {
+    "lab": {"name": "JupyterLab", "path": "/lab/tree/{name}", "query": {"reset": ""}, "size": "1440x900"},
+    "notebook": {"name": "Notebook 7", "path": "/notebooks/{name}", "query": {}, "size": "1280x800"},
+}
 
 # State of the open notebook, read from Lab's own model (exposed as window.jupyterapp):
 # per code cell its execution count, whether it is empty, its error outputs and how many
@@ -51,11 +70,11 @@ _NOTEBOOK_STATE = """
     });
   }
   const notebook = panel.content.node;
-  const status = document.querySelector('#jp-main-statusbar');
+  const status = document.querySelector('#jp-main-statusbar');  // JupyterLab's; Notebook 7 has none
   return {
     path: panel.context.path,
     kernel: panel.sessionContext.kernelDisplayStatus,
-    statusbar: status ? status.textContent : '',
+    statusbar: status ? status.textContent : null,
     cells,
     busyPrompts: Array.from(notebook.querySelectorAll('.jp-InputArea-prompt'))
       .filter((p) => p.textContent.includes('*')).length,
@@ -88,8 +107,10 @@ def wait_until(page, predicate, timeout_s: float, what: str) -> dict:
 
 
 def idle(state: dict) -> bool:
-    """The kernel is idle, as Lab's status bar shows it ("Python 3 (...) | Idle")."""
-    return "| Idle" in state["statusbar"] and state["kernel"] == "idle"
+    """The kernel is idle, as the session says and, in JupyterLab, as its status bar shows it
+    ("Python 3 (...) | Idle")."""
+    shown = state["statusbar"] is None or "| Idle" in state["statusbar"]
+    return shown and state["kernel"] == "idle"
 
 
 def finished(state: dict) -> bool:
@@ -106,14 +127,16 @@ def _effective_setting(server, plugin: str, key: str):
     return user[key] if key in user else data["schema"]["properties"][key]["default"]
 
 
-def test_lab_is_quiet(lab_server):
-    """overrides.json from tools/quiet_lab.py is in effect: no news, no update check, no autosave."""
+@pytest.mark.parametrize("client", CLIENTS)
+def test_lab_is_quiet(client, jupyter):
+    """overrides.json from tools/quiet_lab.py is in effect in JupyterLab and Notebook 7:
+    no news, no update check, no autosave."""
     hint = "run `python tools/quiet_lab.py` with the venv's Python (the Makefile does)"
     notification = "@jupyterlab/apputils-extension:notification"
-    assert _effective_setting(lab_server, notification, "fetchNews") == "false", hint
-    assert _effective_setting(lab_server, notification, "checkForUpdates") is False, hint
+    assert _effective_setting(jupyter, notification, "fetchNews") == "false", hint
+    assert _effective_setting(jupyter, notification, "checkForUpdates") is False, hint
     docmanager = "@jupyterlab/docmanager-extension:plugin"
-    assert _effective_setting(lab_server, docmanager, "autosave") is False, hint
+    assert _effective_setting(jupyter, docmanager, "autosave") is False, hint
 
 
 def test_state_probe_waits_for_lab_to_start(page):
@@ -124,19 +147,37 @@ def test_state_probe_waits_for_lab_to_start(page):
     assert notebook_state(page) is None
 
 
+def shift_enter_on_a_slider(page, name: str) -> None:
+    """Shift+Enter with a slider focused still runs its cell: the sliders keep only the keys
+    they use (arrows, Page Up/Down, Home/End), every other key goes to the application."""
+    def last_count(state):
+        return max(c["count"] or 0 for c in state["cells"])
+
+    before = last_count(notebook_state(page))
+    handle = live_locator(page, 0).locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    handle.focus()
+    page.keyboard.press("Shift+Enter")
+    wait_until(page, lambda s: last_count(s) == before + 1 and idle(s), KERNEL_TIMEOUT_S,
+               f"{name}: Shift+Enter on a focused slider to run its cell")
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, screenshot_dir,
-                         report, latencies):
-    """Open, run all, no errors; every slider of every live widget moves plot and readout."""
-    page, name = lab_page, notebook.name
+@pytest.mark.parametrize("client", CLIENTS)
+def test_notebook(client: str, notebook: Path, jupyter, page, notebook_copies, screenshot_dir,
+                  report, latencies):
+    """Open, run all, no errors; every slider of every live widget moves plot and readout
+    from the keyboard; every widget fits both window sizes."""
+    name, how = notebook.name, CLIENTS[client]
     copy = notebook_copies / name
     original = copy.read_bytes()
+    page.set_viewport_size(SIZES[how["size"]])
     start = time.perf_counter()
-    page.goto(lab_server.url(f"/lab/tree/{name}", reset=""))
+    page.goto(jupyter.url(how["path"].format(name=name), **how["query"]))
     wait_until(page, lambda s: s["path"] == name and idle(s), KERNEL_TIMEOUT_S, f"{name}: kernel idle")
     opened = time.perf_counter()
     assert page.evaluate("window.jupyterapp.commands.isToggled('docmanager:toggle-autosave')") is False, (
-        "Lab's autosave is on: tools/quiet_lab.py's overrides are not in effect")
+        f"{how['name']}'s autosave is on: tools/quiet_lab.py's overrides are not in effect")
 
     # Clear the stored outputs first, so every count and output checked below is from this run.
     page.evaluate("window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
@@ -165,17 +206,31 @@ def test_notebook_in_lab(notebook: Path, lab_server, lab_page, notebook_copies, 
     widgets = find_live_widgets(page)
     assert len(widgets) >= expected, f"{name}: {expected} LiveFigures displayed, {len(widgets)} rendered"
 
-    runs = exercise_all(page, name, notebook.stem, screenshot_dir)
+    runs = exercise_all(page, f"{how['name']} {name}")
     done = time.perf_counter()
     if runs:
-        latencies[notebook.stem] = [round(ms, 1) for run in runs for ms in run.latencies_ms]
+        latencies.setdefault(client, {})[notebook.stem] = [
+            round(ms, 1) for run in runs for ms in run.latencies_ms]
+
+    shots = screenshot_dir / client
+    shots.mkdir(exist_ok=True)
+    fits = []
+    for size in [how["size"], *(s for s in SIZES if s != how["size"])]:
+        page.set_viewport_size(SIZES[size])
+        page.wait_for_timeout(300)  # the application lays itself out again
+        fits.append(check_fit(page, size, shots / f"{notebook.stem}_{size}"))
+    problems = [f"{fit.size}: {p}" for fit in fits for p in fit.problems]
+    assert not problems, f"{how['name']} {name}: widgets do not fit:\n" + "\n".join(problems)
+
+    if runs and notebook == LESSONS[0]:
+        shift_enter_on_a_slider(page, f"{how['name']} {name}")
 
     state = notebook_state(page)
-    assert not state["toasts"], f"Lab showed notifications: {state['toasts']}"
-    assert copy.read_bytes() == original, f"{name}: Lab wrote to the notebook (autosave?)"
+    assert not state["toasts"], f"{how['name']} showed notifications: {state['toasts']}"
+    assert copy.read_bytes() == original, f"{name}: {how['name']} wrote to the notebook (autosave?)"
     if state["stderr"]:
         report.append(f"  note {name}: stderr output: {[t[:120] for t in state['stderr']]}")
     report.append(
-        f"lab {notebook.stem}: open+kernel {opened - start:.1f} s, run all {ran - opened:.1f} s, "
-        f"sliders {done - ran:.1f} s, total {done - start:.1f} s; {summary(runs)}")
-
+        f"{client} {notebook.stem}: open+kernel {opened - start:.1f} s, run all {ran - opened:.1f} s, "
+        f"sliders {done - ran:.1f} s, total {time.perf_counter() - start:.1f} s; {summary(runs)}; "
+        + "; ".join(fit.line() for fit in fits))
