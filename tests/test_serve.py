@@ -159,3 +159,12 @@ def test_app_prints_its_url_once_voila_answers(tmp_path):
         assert port != busy
         assert status(f"http://127.0.0.1:{port}{serve.PROBES['voila']}?token={token}") == 200
         assert status(url) == 200
+
+
+def test_notebook_prints_its_url_once_notebook7_answers(tmp_path):
+    """make notebook: the same rules, for Notebook 7's tree page."""
+    with listening() as busy, serving(tmp_path, "notebook", "--no-browser") as (process, read):
+        match = wait_for_url(process, read)
+        url, port = match.group(1), int(match.group(2))
+        assert port != busy and "/tree?token=" in url
+        assert status(url) == 200
