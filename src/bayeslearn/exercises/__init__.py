@@ -11,3 +11,4 @@ from ._nb03 import *  # noqa: F403
 from ._nb04 import *  # noqa: F403
 from ._nb05 import *  # noqa: F403
 from ._nb06 import *  # noqa: F403
+from ._nb07 import *  # noqa: F403
