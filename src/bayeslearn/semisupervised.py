@@ -150,7 +150,7 @@ def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=
     elif objective == "aligned":
         targets = sharpen(distribution_alignment(q, prior), temperature)
     else:  # "pseudo": fixed hard targets, used where mask is 1
-        q *= mask[..., None]
+        return mask[..., None] * (q - targets) / q.shape[-2]
     return (q - targets) / q.shape[-2]
 
 

@@ -41,6 +41,13 @@ class TentModel:
         The normalisation statistics :math:`\mu, \sigma` (of the source data).
     scale, shift : ndarray of shape (d,)
         The affine parameters :math:`\gamma, \beta` (1 and 0 as trained on the source).
+
+    Examples
+    --------
+    >>> from bayeslearn.mixup import train_tiny_mlp
+    >>> model = TentModel.from_source(train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2))), [1, 0], [2, 1])
+    >>> model.normalise([[3.0, 1.0]]).tolist(), model.predict_proba([[3.0, 1.0]]).tolist()
+    ([[1.0, 1.0]], [[0.5, 0.5]])
     """
 
     network: TinyMLP

@@ -11,7 +11,11 @@ import math
 import numpy as np
 
 from ..divergence import entropy
-from ..unlabelled import distribution_alignment, entropy_minimisation_gradient, information_maximisation_loss
+from ..unlabelled import (
+    distribution_alignment,
+    entropy_minimisation_gradient,
+    information_maximisation_loss,
+)
 from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_7_1", "exercise_7_2", "exercise_7_3", "exercise_7_4"]
