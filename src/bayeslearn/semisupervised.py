@@ -174,7 +174,8 @@ def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_mini
     if n > n_l and unlabelled is not None:
         rows = log_q[:, :, n_l:].transpose(0, 2, 1)  # (M, n_u, K), as the unlabelled losses take them
         G[:, :, n_l:] = (weights[:, None, None] * unlabelled(rows)).transpose(0, 2, 1)
-        loss += weights * np.asarray(loss_u(rows))
+        if loss_u is not None:  # training needs only the gradient
+            loss += weights * np.asarray(loss_u(rows))
     elif n > n_l:
         G[:, :, n_l:] = 0.0
     dA = W2T.transpose(0, 2, 1) @ G
@@ -191,7 +192,7 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list
     shape = theta.shape
 
     def gradient(w):
-        return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled)[1].ravel()
+        return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
 
     final = adam(gradient, theta.ravel(), lr, steps, l2=l2)[-1].reshape(shape) if steps else theta
     return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]

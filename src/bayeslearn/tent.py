@@ -87,13 +87,13 @@ def _parts(network: TinyMLP):
             p[h * d + h + K * h :])
 
 
-def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray):
-    """Mean entropy (...) and ∂/∂x̂ (..., n, d) for normalised inputs (..., n, d)."""
+def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray, loss: bool = True):
+    """Mean entropy (...) (None unless ``loss``) and ∂/∂x̂ (..., n, d) for inputs (..., n, d)."""
     W1T, b1, W2T, b2 = _parts(network)
     A = Xhat @ W1T.T + b1
-    Z = np.maximum(A, 0.0) @ W2T.T + b2
-    G = entropy_minimisation_gradient(Z)
-    return entropy_minimisation_loss(Z), ((G @ W2T) * (A > 0.0)) @ W1T
+    Z = (W2T @ np.maximum(A, 0.0).swapaxes(-1, -2) + b2[:, None]).swapaxes(-1, -2)  # classes-major:
+    G = entropy_minimisation_gradient(Z)  # numpy reduces over 2 classes far faster in this layout
+    return entropy_minimisation_loss(Z) if loss else None, ((G @ W2T) * (A > 0.0)) @ W1T
 
 
 def _data(model: TentModel, X: object) -> np.ndarray:
@@ -208,7 +208,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
 
     def gradient(w):
         scale, shift = w.reshape(M, 2, 1, d).transpose(1, 0, 2, 3)
-        dXhat = _entropy_and_input_gradient(model.network, scale * U + shift)[1]
+        dXhat = _entropy_and_input_gradient(model.network, scale * U + shift, loss=False)[1]
         return np.stack([(dXhat * U).sum(axis=1), dXhat.sum(axis=1)], axis=1).ravel()
 
     start = np.tile(np.concatenate([model.scale, model.shift]), M)
