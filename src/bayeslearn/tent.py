@@ -33,6 +33,8 @@ __all__ = ["TentModel", "tent_adapt", "tent_loss_and_gradient"]
 class TentModel:
     r"""A network behind a normalisation layer, :math:`q(x) = f(\gamma \odot (x - \mu)/\sigma + \beta)`.
 
+    Used in: notebook 07, sections 6 and 8.
+
     Attributes
     ----------
     network : TinyMLP

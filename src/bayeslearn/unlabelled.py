@@ -255,6 +255,8 @@ def information_maximisation_gradient(logits) -> np.ndarray:
 class PseudoLabels:
     r"""Hard pseudo-labels :math:`\hat y_i = \arg\max_k q_{ik}` and which of them pass the threshold.
 
+    Used in: notebook 07, sections 4 and 8.
+
     Attributes
     ----------
     labels : ndarray of int, shape (n,)
