@@ -73,7 +73,7 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     :math:`n_u = \text{samples} - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
     With a sequence of seeds, one data set per seed, stacked along a first axis.
 
-    Used in: notebook 07, sections 1, 2, 4, 5 and 7.
+    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8.
 
     Parameters
     ----------
@@ -270,7 +270,7 @@ def train_semi_supervised_mlps(
     The weight decay :math:`w` is a Gaussian prior on the weights (notebook 03). Each argument
     may be given once for all the networks or once per network (a leading axis of length M).
 
-    Used in: notebook 07, sections 1, 2, 5 and 7.
+    Used in: notebook 07, sections 1, 2, 5, 6 (the source networks), 7, 8 and 9.
 
     Parameters
     ----------

@@ -167,7 +167,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
     (:func:`tent_loss_and_gradient`), starting from the model's own :math:`\gamma, \beta`. With
     a stack of M test batches, the M adaptations run at once, each on its own batch.
 
-    Used in: notebook 07, sections 6 and 7.
+    Used in: notebook 07, sections 6 and 8.
 
     Parameters
     ----------

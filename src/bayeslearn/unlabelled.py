@@ -293,7 +293,7 @@ def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
     with the threshold, FixMatch, Sohn et al., 2020). Its gradient with respect to the logits,
     the target held fixed, is :math:`q_i - e_{\hat y_i}` per kept example.
 
-    Used in: notebook 07, sections 3 and 4.
+    Used in: notebook 07, sections 3, 4 and 8.
 
     Parameters
     ----------
@@ -428,7 +428,7 @@ def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
     The rest of a data set plays the unlabelled pool. Drawing the same number from each class
     keeps a handful of labels from missing a class altogether.
 
-    Used in: notebook 07, sections 1, 2, 4, 5 and 7.
+    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8 (through semi_supervised_moons).
 
     Parameters
     ----------
