@@ -11,4 +11,5 @@ from ._nb03 import *  # noqa: F403
 from ._nb04 import *  # noqa: F403
 from ._nb05 import *  # noqa: F403
 from ._nb06 import *  # noqa: F403
+from ._nb07 import *  # noqa: F403
 from ._nb08 import *  # noqa: F403

@@ -1,0 +1,483 @@
+r"""Tiny networks trained on a few labels plus an unlabelled objective, many at once (notebook 07).
+
+Each network minimises
+
+.. math::
+
+    L(\theta) = \frac{1}{n_l} \sum_{i=1}^{n_l} H(e_{y_i}, q_\theta(x_i))
+    \;+\; \lambda\, U\bigl(q_\theta(x_{n_l+1}), \dots, q_\theta(x_{n_l+n_u})\bigr)
+
+with :math:`U` one of the unlabelled objectives of :mod:`bayeslearn.unlabelled`. The networks
+are :class:`bayeslearn.mixup.TinyMLP` (one hidden ReLU layer), started as
+:func:`bayeslearn.train_tiny_mlp` starts them (He-scaled first layer from ``default_rng(seed)``,
+zero output layer: a uniform prediction) and trained by full-batch :func:`bayeslearn.adam` on
+the stacked parameters of all the networks: Adam treats every coordinate on its own, so
+stacking changes nothing but the speed. With :math:`\lambda = 0` a network is the one
+:func:`bayeslearn.train_tiny_mlp` trains on the labelled points (up to rounding).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import _validate as v
+from .mixup import TinyMLP, two_moons
+from .optim import adam
+from .unlabelled import (
+    OBJECTIVES,
+    PseudoLabels,
+    distribution_alignment,
+    entropy_minimisation_gradient,
+    entropy_minimisation_loss,
+    information_maximisation_gradient,
+    information_maximisation_loss,
+    labelled_subset,
+    pseudo_labels,
+    sharpen,
+)
+
+__all__ = [
+    "SemiSupervisedData",
+    "self_training_mlps",
+    "semi_supervised_loss_and_gradient",
+    "semi_supervised_moons",
+    "train_semi_supervised_mlps",
+]
+
+
+# --- data ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SemiSupervisedData:
+    """A few labelled points and an unlabelled pool (with its hidden labels, for scoring only).
+
+    Attributes
+    ----------
+    X_labelled, y_labelled : ndarray
+        The labelled inputs (..., n_l, 2) and their classes (..., n_l).
+    X_unlabelled, y_unlabelled : ndarray
+        The pool (..., n_u, 2) and the classes a learner must not see (..., n_u).
+    """
+
+    X_labelled: np.ndarray
+    y_labelled: np.ndarray
+    X_unlabelled: np.ndarray
+    y_unlabelled: np.ndarray
+
+
+def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.1, seed=0) -> SemiSupervisedData:
+    r"""Two moons (:func:`bayeslearn.two_moons`) of which only ``labels_per_class`` points a class are labelled.
+
+    The labelled points are drawn by :func:`bayeslearn.labelled_subset`; the other
+    :math:`n_u = \text{samples} - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
+    With a sequence of seeds, one data set per seed, stacked along a first axis.
+
+    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8.
+
+    Parameters
+    ----------
+    samples : int
+        Points in all, labelled and unlabelled.
+    labels_per_class : int
+        Labelled points per class, >= 0.
+    noise : float, default 0.1
+        As in :func:`bayeslearn.two_moons`.
+    seed : int or sequence of int
+        Seed of the data set (and of the choice of labelled points).
+
+    Returns
+    -------
+    SemiSupervisedData
+
+    Raises
+    ------
+    ValueError
+        If a class has fewer than ``labels_per_class`` points, or an argument is out of its domain.
+
+    Examples
+    --------
+    >>> data = semi_supervised_moons(50, 2, seed=[0, 1])
+    >>> data.X_labelled.shape, data.X_unlabelled.shape, sorted(data.y_labelled[0].tolist())
+    ((2, 4, 2), (2, 46, 2), [0, 0, 1, 1])
+    """
+    seeds = np.atleast_1d(v.count(seed, "seed")).astype(int)
+    parts = []
+    for s in seeds:
+        X, y = two_moons(samples, noise=noise, seed=int(s))
+        chosen = labelled_subset(y, labels_per_class, seed=int(s))
+        rest = np.setdiff1d(np.arange(y.size), chosen)
+        parts.append((X[chosen], y[chosen], X[rest], y[rest]))
+    stacked = [np.stack(field) for field in zip(*parts, strict=True)]
+    return SemiSupervisedData(*(a if np.ndim(seed) else a[0] for a in stacked))
+
+
+# --- layout (that of TinyMLP.parameters) ------------------------------------------------------------
+def _sizes(d: int, hidden: int, K: int) -> list[tuple[int, int]]:
+    return [(hidden, d), (hidden, 1), (K, hidden), (K, 1)]
+
+
+def _unpack(theta: np.ndarray, d: int, hidden: int, K: int) -> list[np.ndarray]:
+    parts, start = [], 0
+    for rows, cols in _sizes(d, hidden, K):
+        parts.append(theta[..., start : start + rows * cols].reshape(theta.shape[:-1] + (rows, cols)))
+        start += rows * cols
+    return parts
+
+
+def _initial(seeds: np.ndarray, d: int, hidden: int, K: int) -> np.ndarray:
+    """The starting weights of train_tiny_mlp for every seed: (M, P)."""
+    theta = np.zeros((seeds.size, sum(r * c for r, c in _sizes(d, hidden, K))))
+    W1T, b1, _, _ = _unpack(theta, d, hidden, K)
+    for m, seed in enumerate(seeds):
+        rng = np.random.default_rng(int(seed))
+        W1T[m] = rng.standard_normal((hidden, d)) * np.sqrt(2.0 / d)
+        b1[m] = rng.standard_normal((hidden, 1))
+    return theta
+
+
+# --- the batched loss ----------------------------------------------------------------------------------
+def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=None, mask=None):
+    """∂U/∂z of each unlabelled prediction, (M, n_u, K); a target is held fixed (q − t)/n_u."""
+    if objective == "entropy":
+        return entropy_minimisation_gradient(log_q)
+    if objective == "infomax":
+        return information_maximisation_gradient(log_q)
+    q = np.exp(log_q)
+    q /= q.sum(axis=-1, keepdims=True)
+    if objective == "sharpened":
+        targets = sharpen(q, temperature)
+    elif objective == "aligned":
+        targets = sharpen(distribution_alignment(q, prior), temperature)
+    else:  # "pseudo": fixed hard targets, used where mask is 1
+        return mask[..., None] * (q - targets) / q.shape[-2]
+    return (q - targets) / q.shape[-2]
+
+
+def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_minimisation_loss):
+    """Loss (M,) and gradient (M, P) of M networks; inputs as columns XT (M, d, n), T (M, K, n_l)."""
+    M, d, n = XT.shape
+    K = T.shape[1]
+    W1T, b1, W2T, b2 = _unpack(theta, d, hidden, K)
+    A = W1T @ XT
+    A += b1
+    H = np.maximum(A, 0.0)
+    Z = W2T @ H
+    Z += b2
+    Z -= Z.max(axis=1, keepdims=True)
+    log_q = Z - np.log(np.exp(Z).sum(axis=1, keepdims=True))
+    G = np.empty_like(log_q)
+    loss = np.zeros(M)
+    if n_l:
+        loss -= (T * log_q[:, :, :n_l]).sum(axis=(1, 2)) / n_l
+        G[:, :, :n_l] = (np.exp(log_q[:, :, :n_l]) - T) / n_l
+    if n > n_l and unlabelled is not None:
+        rows = log_q[:, :, n_l:].transpose(0, 2, 1)  # (M, n_u, K), as the unlabelled losses take them
+        G[:, :, n_l:] = (weights[:, None, None] * unlabelled(rows)).transpose(0, 2, 1)
+        if loss_u is not None:  # training needs only the gradient
+            loss += weights * np.asarray(loss_u(rows))
+    elif n > n_l:
+        G[:, :, n_l:] = 0.0
+    dA = W2T.transpose(0, 2, 1) @ G
+    dA *= A > 0.0
+    grad = np.concatenate([(dA @ XT.transpose(0, 2, 1)).reshape(M, -1), dA.sum(axis=2),
+                           (G @ H.transpose(0, 2, 1)).reshape(M, -1), G.sum(axis=2)], axis=1)
+    return loss, grad
+
+
+def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list[TinyMLP]:
+    M, d, _ = X.shape
+    K = T.shape[1]
+    theta = _initial(seeds, d, hidden, K)
+    shape = theta.shape
+
+    def gradient(w):
+        return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
+
+    final = adam(gradient, theta.ravel(), lr, steps, l2=l2)[-1].reshape(shape) if steps else theta
+    return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]
+
+
+# --- checks -------------------------------------------------------------------------------------------
+def _stacked(value, name, M=None, trailing=2):
+    arr = v.finite(value, name)
+    if arr.ndim == trailing:
+        arr = arr[None]
+    if arr.ndim != trailing + 1:
+        raise ValueError(f"{name} must have {trailing} or {trailing + 1} axes, got shape {arr.shape}")
+    if M is not None and arr.shape[0] not in (1, M):
+        raise ValueError(f"{name} must have 1 or {M} sets, got {arr.shape[0]}")
+    return arr
+
+
+def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
+    lam = np.atleast_1d(v.non_negative(weights, "weights"))
+    if lam.ndim != 1 or lam.size == 0:
+        raise ValueError(f"weights must be a number or a 1-D array, got shape {lam.shape}")
+    Xl = _stacked(X_labelled, "X_labelled")
+    Xu = _stacked(X_unlabelled, "X_unlabelled")
+    yl = v.count(y_labelled, "y_labelled").astype(int)
+    yl = yl[None] if yl.ndim == 1 else yl
+    K = v.integer(num_classes, "num_classes", minimum=2)
+    seeds = np.atleast_1d(v.count(seed, "seed")).astype(int)
+    M = max(lam.size, Xl.shape[0], Xu.shape[0], yl.shape[0], seeds.size)
+    for arr, name in ((lam, "weights"), (Xl, "X_labelled"), (Xu, "X_unlabelled"), (yl, "y_labelled"),
+                      (seeds, "seed")):
+        if arr.shape[0] not in (1, M):
+            raise ValueError(f"{name} must have 1 or {M} entries along its first axis, got {arr.shape[0]}")
+    if yl.ndim != 2 or yl.shape[1] != Xl.shape[1]:
+        raise ValueError(f"y_labelled must have one label per row of X_labelled, got {yl.shape} and {Xl.shape}")
+    if Xl.shape[2] != Xu.shape[2]:
+        raise ValueError(f"X_labelled and X_unlabelled must have the same number of features, "
+                         f"got {Xl.shape[2]} and {Xu.shape[2]}")
+    if yl.size and yl.max() >= K:
+        raise ValueError(f"y_labelled must be < num_classes {K}, got {yl.max()}")
+    n_l, d = Xl.shape[1], Xl.shape[2]
+    X = np.concatenate([np.broadcast_to(Xl, (M, n_l, d)), np.broadcast_to(Xu, (M, Xu.shape[1], d))], axis=1)
+    X = np.ascontiguousarray(X.transpose(0, 2, 1))  # (M, d, n): one column per example
+    T = np.ascontiguousarray(np.eye(K)[np.broadcast_to(yl, (M, n_l))].transpose(0, 2, 1))
+    return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
+
+
+def _hyper(hidden, steps, learning_rate, weight_decay):
+    return (v.integer(hidden, "hidden", minimum=1), v.integer(steps, "steps", minimum=0),
+            v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
+            v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay"))
+
+
+# --- public ---------------------------------------------------------------------------------------------
+def train_semi_supervised_mlps(
+    X_labelled, y_labelled, X_unlabelled, weights, *, objective: str = "entropy", num_classes: int = 2,
+    temperature: float = 0.5, class_prior=None, hidden: int = 16, steps: int = 300,
+    learning_rate: float = 0.05, weight_decay: float = 0.0, seed=0,
+) -> list[TinyMLP]:
+    r"""Train M tiny networks on labelled cross-entropy plus :math:`\lambda_m` times an unlabelled objective.
+
+    .. math::
+
+        L_m(\theta) = \frac{1}{n_l}\sum_{i \le n_l} -\log q_{\theta, y_i}(x_i)
+        + \lambda_m\, U_m + \frac{w}{2}\lVert\theta\rVert^2,
+
+    with, for the unlabelled predictions :math:`q_j = q_\theta(x_j)`:
+
+    - ``"entropy"``: :math:`U = \frac{1}{n_u}\sum_j H(q_j)` (Grandvalet and Bengio, 2005);
+    - ``"infomax"``: :math:`U = \frac{1}{n_u}\sum_j H(q_j) - H(\bar q)`;
+    - ``"sharpened"``: the cross-entropy against :math:`\operatorname{sharpen}(q_j, T)`, the
+      target recomputed at every step but held fixed in the gradient, :math:`q_j - t_j`;
+    - ``"aligned"``: the same with the target :math:`\operatorname{sharpen}(\tilde q_j, T)`,
+      :math:`\tilde q_j` aligned to ``class_prior`` (:func:`bayeslearn.distribution_alignment`).
+
+    The weight decay :math:`w` is a Gaussian prior on the weights (notebook 03). Each argument
+    may be given once for all the networks or once per network (a leading axis of length M).
+
+    Used in: notebook 07, sections 1, 2, 5, 6 (the source networks), 7, 8 and 9.
+
+    Parameters
+    ----------
+    X_labelled : array_like of shape (n_l, d) or (M, n_l, d)
+        Labelled inputs (n_l may be 0).
+    y_labelled : array_like of int, shape (n_l,) or (M, n_l)
+        Their classes.
+    X_unlabelled : array_like of shape (n_u, d) or (M, n_u, d)
+        Unlabelled inputs.
+    weights : float or array_like of shape (M,)
+        :math:`\lambda_m \ge 0`; 0 is supervised training alone.
+    objective : {"entropy", "infomax", "sharpened", "aligned"}
+        The unlabelled objective :math:`U`.
+    num_classes : int, default 2
+        K >= 2.
+    temperature : float, default 0.5
+        :math:`T > 0` of the sharpened targets.
+    class_prior : array_like of shape (K,), optional
+        :math:`p(y)` for ``"aligned"``; uniform by default.
+    hidden, steps, learning_rate : int, int, float
+        Hidden units, Adam steps, Adam's step size.
+    weight_decay : float, default 0.0
+        :math:`w \ge 0`, Adam's ``l2``.
+    seed : int or array_like of int, shape (M,)
+        Seed of each network's starting weights (as in :func:`bayeslearn.train_tiny_mlp`).
+
+    Returns
+    -------
+    list of TinyMLP
+        The M trained networks.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together, a label is out of range, a weight is negative, or
+        ``objective`` is unknown.
+    TypeError
+        If an integer argument is not an integer or an array is not numeric.
+
+    See Also
+    --------
+    semi_supervised_loss_and_gradient, self_training_mlps, bayeslearn.train_tiny_mlp
+
+    Examples
+    --------
+    >>> from bayeslearn.mixup import two_moons
+    >>> X, y = two_moons(60, seed=0)
+    >>> plain, entropic = train_semi_supervised_mlps(X[:6], y[:6], X[6:], [0.0, 1.0], steps=100)
+    >>> H = [float(entropy_minimisation_loss(net.logits(X[6:]))) for net in (plain, entropic)]
+    >>> H[1] < H[0]
+    True
+    """
+    if objective not in OBJECTIVES:
+        raise ValueError(f"objective must be one of {OBJECTIVES}, got {objective!r}")
+    X, T, n_l, lam, seeds, K = _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed)
+    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
+    t = v.scalar(v.positive(temperature, "temperature"), "temperature")
+    prior = np.full(K, 1.0 / K) if class_prior is None else v.distribution(class_prior, "class_prior")
+    if prior.shape != (K,) or prior.min() <= 0.0:
+        raise ValueError(f"class_prior must be a distribution over the {K} classes with no zero, got {prior!r}")
+
+    def unlabelled(log_q):
+        return _unlabelled_gradient(log_q, objective, t, prior)
+
+    return _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+
+
+def semi_supervised_loss_and_gradient(
+    parameters, X_labelled, y_labelled, X_unlabelled, weight: float, *, objective: str = "entropy",
+    num_classes: int = 2, hidden: int = 16,
+) -> tuple[float, np.ndarray]:
+    r"""The loss :math:`\frac{1}{n_l}\sum_i H(e_{y_i}, q_i) + \lambda U` of one network, and its exact gradient.
+
+    For ``objective="entropy"``, :math:`U = \frac{1}{n_u}\sum_j H(q_j)`; for ``"infomax"``,
+    :math:`U = \frac{1}{n_u}\sum_j H(q_j) - H(\bar q)`. The gradient is backpropagated from
+    :math:`\partial L/\partial z` (:func:`bayeslearn.entropy_minimisation_gradient`,
+    :func:`bayeslearn.information_maximisation_gradient`) exactly as the trainer does it; this
+    function exists to be checked against finite differences.
+
+    Used in: notebook 07, section 2.
+
+    Parameters
+    ----------
+    parameters : array_like
+        A flat parameter vector laid out as :attr:`bayeslearn.mixup.TinyMLP.parameters`.
+    X_labelled, y_labelled, X_unlabelled
+        As in :func:`train_semi_supervised_mlps`, for one network.
+    weight : float
+        :math:`\lambda \ge 0`.
+    objective : {"entropy", "infomax"}
+    num_classes, hidden : int
+
+    Returns
+    -------
+    loss : float
+    gradient : ndarray, shaped like ``parameters``
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit, or ``objective`` is not one with a loss.
+
+    Examples
+    --------
+    >>> loss, grad = semi_supervised_loss_and_gradient(np.zeros(17), [[1.0, 2.0]], [0], [[0.0, 1.0]], 1.0, hidden=3)
+    >>> round(loss, 6), grad.shape     # log 2 (labelled) + 1 · log 2 (unlabelled)
+    (1.386294, (17,))
+    """
+    if objective not in ("entropy", "infomax"):
+        raise ValueError(f"objective must be 'entropy' or 'infomax' (a loss with a gradient), got {objective!r}")
+    X, T, n_l, lam, _, K = _problem(X_labelled, y_labelled, X_unlabelled, weight, num_classes, 0)
+    if X.shape[0] != 1:
+        raise ValueError("semi_supervised_loss_and_gradient takes one network's data, not a stack")
+    hidden = v.integer(hidden, "hidden", minimum=1)
+    theta = v.finite(parameters, "parameters")
+    size = sum(r * c for r, c in _sizes(X.shape[1], hidden, K))
+    if theta.shape != (size,):
+        raise ValueError(f"parameters must have shape ({size},) for these sizes, got {theta.shape}")
+
+    def unlabelled(log_q):
+        return _unlabelled_gradient(log_q, objective)
+
+    loss_u = entropy_minimisation_loss if objective == "entropy" else information_maximisation_loss
+    loss, grad = _batched(theta[None], X, T, n_l, lam, hidden, unlabelled, loss_u)
+    return float(loss[0]), grad[0]
+
+
+def self_training_mlps(
+    X_labelled, y_labelled, X_unlabelled, thresholds, *, rounds: int = 4, weight: float = 1.0,
+    num_classes: int = 2, hidden: int = 16, steps: int = 300, learning_rate: float = 0.05,
+    weight_decay: float = 0.0, seed=0,
+) -> tuple[list[list[TinyMLP]], list[list[PseudoLabels]]]:
+    r"""Self-training with confident hard pseudo-labels, round after round, for M networks at once.
+
+    Round 0 trains on the labelled points alone. Each later round takes the previous round's
+    predictions :math:`q_j` on the unlabelled points, keeps the pseudo-labels
+    :math:`\hat y_j = \arg\max_k q_{jk}` with :math:`\max_k q_{jk} \ge \tau_m`
+    (:func:`bayeslearn.pseudo_labels`), and retrains from the same start on
+
+    .. math::
+
+        \frac{1}{n_l}\sum_{i \le n_l} H(e_{y_i}, q_i) + \frac{\lambda}{n_u} \sum_j
+        \mathbb 1[\max_k q_{jk} \ge \tau]\, H(e_{\hat y_j}, q_j)
+
+    (Lee, 2013; the threshold of FixMatch, Sohn et al., 2020). A wrong pseudo-label that
+    passes the threshold becomes a training target, and the next round is more sure of it:
+    confirmation bias.
+
+    Used in: notebook 07, section 4.
+
+    Parameters
+    ----------
+    X_labelled, y_labelled, X_unlabelled
+        As in :func:`train_semi_supervised_mlps` (shared or one set per network).
+    thresholds : float or array_like of shape (M,)
+        :math:`\tau_m \in [0, 1]`.
+    rounds : int, default 4
+        Rounds after the supervised one, >= 0.
+    weight : float, default 1.0
+        :math:`\lambda \ge 0`, the weight of the pseudo-labelled term.
+    num_classes, hidden, steps, learning_rate, weight_decay, seed
+        As in :func:`train_semi_supervised_mlps`.
+
+    Returns
+    -------
+    networks : list of list of TinyMLP
+        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds).
+    labels : list of list of PseudoLabels
+        ``labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
+
+    Raises
+    ------
+    ValueError
+        If the shapes do not fit together or a threshold is outside [0, 1].
+
+    Examples
+    --------
+    >>> from bayeslearn.mixup import two_moons
+    >>> X, y = two_moons(60, seed=0)
+    >>> nets, labels = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
+    >>> len(nets), len(labels), labels[0][0].kept
+    (2, 1, 1.0)
+    """
+    tau = np.atleast_1d(v.probability(thresholds, "thresholds"))
+    if tau.ndim != 1 or tau.size == 0:
+        raise ValueError(f"thresholds must be a number or a 1-D array, got shape {tau.shape}")
+    rounds = v.integer(rounds, "rounds", minimum=0)
+    lam = v.scalar(v.non_negative(weight, "weight"), "weight")
+    X, T, n_l, _, seeds, K = _problem(X_labelled, y_labelled, X_unlabelled, np.full(tau.size, lam),
+                                      num_classes, seed)
+    M = X.shape[0]
+    if tau.size not in (1, M):
+        raise ValueError(f"thresholds must have 1 or {M} entries, got {tau.size}")
+    tau = np.broadcast_to(tau, (M,))
+    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
+    lam = np.full(M, lam)
+    nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, l2, None)
+    history, chosen = [nets], []
+    for _ in range(rounds):
+        found = [pseudo_labels(net.predict_proba(X[m, :, n_l:].T), tau[m]) for m, net in enumerate(nets)]
+        targets = np.eye(K)[np.stack([p.labels for p in found])]  # (M, n_u, K)
+        mask = np.stack([p.mask for p in found]).astype(float)
+
+        def unlabelled(log_q, targets=targets, mask=mask):
+            return _unlabelled_gradient(log_q, "pseudo", targets=targets, mask=mask)
+
+        nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+        history.append(nets)
+        chosen.append(found)
+    return history, chosen

@@ -1,0 +1,468 @@
+r"""Learning from unlabelled data: entropy minimisation, pseudo-labels, test-time adaptation (notebook 07).
+
+A classifier :math:`q(y \mid x)` trained on a few labelled pairs can also be scored on inputs
+without labels, but only through its own predictions. Every method here adds to the
+cross-entropy of the labelled points a term :math:`\lambda\, U(q)` computed on unlabelled
+points, a log-prior in the language of notebook 02:
+
+- **entropy minimisation** (Grandvalet and Bengio, 2005),
+  :math:`U = \frac1n \sum_i H(q(x_i))`: a prior that prefers confident predictions on the
+  unlabelled inputs, so decision boundaries through regions of low density;
+- **information maximisation**, :math:`U = \frac1n \sum_i H(q(x_i)) - H(\bar q)` with
+  :math:`\bar q = \frac1n \sum_i q(x_i)`: confident, and yet using every class;
+- **pseudo-labels** (Lee, 2013; Sohn et al., 2020): the cross-entropy against the model's own
+  arg max, kept where the confidence passes a threshold;
+- **distribution alignment** (Berthelot et al., 2020): the model's guesses reweighted by the
+  ratio of a class prior to their running mean, Bayes' rule with a corrected prior;
+- **Tent** (Wang et al., 2021): at test time, only a per-feature scale and shift of a
+  normalisation layer are adapted, by minimising the entropy of the test predictions.
+
+The trainers are in :mod:`bayeslearn.semisupervised`, Tent in :mod:`bayeslearn.tent`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import softmax, xlogy
+
+from . import _validate as v
+
+__all__ = [
+    "OBJECTIVES",
+    "PseudoLabels",
+    "distribution_alignment",
+    "entropy_minimisation_gradient",
+    "entropy_minimisation_loss",
+    "information_maximisation_gradient",
+    "information_maximisation_loss",
+    "labelled_subset",
+    "pseudo_labels",
+    "sharpen",
+]
+
+#: The unlabelled objectives :func:`train_semi_supervised_mlps` knows.
+OBJECTIVES = ("entropy", "infomax", "sharpened", "aligned")
+
+
+# --- checks -------------------------------------------------------------------------------------
+def _logits(logits: object) -> np.ndarray:
+    z = v.finite(logits, "logits")
+    if z.ndim < 2 or z.shape[-2] == 0 or z.shape[-1] < 2:
+        raise ValueError(f"logits must have shape (..., n, K) with n >= 1 and K >= 2, got {z.shape}")
+    return z
+
+
+def _probabilities(probabilities: object) -> np.ndarray:
+    q = v.distribution(probabilities, "probabilities")
+    if q.ndim < 2 or q.shape[-2] == 0:
+        raise ValueError(f"probabilities must have shape (..., n, K) with n >= 1, got {q.shape}")
+    return q
+
+
+# --- the unlabelled losses and their gradients ----------------------------------------------------
+def _log_softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
+    """log softmax in plain numpy (scipy's costs more than the maths on small arrays)."""
+    z = z - z.max(axis=axis, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
+
+
+def _row_entropy(log_q: np.ndarray) -> np.ndarray:
+    return -(np.exp(log_q) * log_q).sum(axis=-1) + 0.0
+
+
+def entropy_minimisation_loss(logits) -> float:
+    r"""Mean entropy of the predictions, :math:`U(z) = \frac1n \sum_{i=1}^n H(\operatorname{softmax}(z_i))`.
+
+    .. math::
+
+        H(q_i) = -\sum_k q_{ik} \log q_{ik}, \qquad q_i = \operatorname{softmax}(z_i).
+
+    Adding :math:`\lambda U` to the labelled cross-entropy is MAP estimation with the prior
+    :math:`p(\theta) \propto \exp(-\lambda\, n\, U)` of Grandvalet and Bengio (2005): it prefers
+    parameters under which the unlabelled inputs get confident predictions, i.e. decision
+    boundaries through regions where there are few inputs (the cluster assumption).
+
+    Used in: notebook 07, sections 2, 5 and 6.
+
+    Parameters
+    ----------
+    logits : array_like of shape (..., n, K)
+        Finite logits, n >= 1, K >= 2 (batched over leading axes).
+
+    Returns
+    -------
+    float or ndarray of shape (...)
+        The mean entropy in nats, between 0 and :math:`\log K`.
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+    TypeError
+        If ``logits`` is not numeric.
+
+    See Also
+    --------
+    entropy_minimisation_gradient, information_maximisation_loss, bayeslearn.entropy
+
+    Examples
+    --------
+    >>> round(entropy_minimisation_loss([[0.0, 0.0], [50.0, 0.0]]), 6)   # (log 2 + 0) / 2
+    0.346574
+    """
+    return v.scalar_or_array(_row_entropy(_log_softmax(_logits(logits), axis=-1)).mean(axis=-1))
+
+
+def _entropy_gradient(log_q: np.ndarray) -> np.ndarray:
+    """∂H(q_i)/∂z_i = −q_i ⊙ (log q_i + H(q_i)), row by row (no 1/n)."""
+    q = np.exp(log_q)
+    return q * (-log_q - _row_entropy(log_q)[..., None]) + 0.0
+
+
+def entropy_minimisation_gradient(logits) -> np.ndarray:
+    r"""Gradient of :func:`entropy_minimisation_loss` with respect to the logits.
+
+    .. math::
+
+        \frac{\partial U}{\partial z_{ik}} = -\frac1n\, q_{ik}\,\bigl(\log q_{ik} + H(q_i)\bigr).
+
+    It is zero at a uniform prediction (the entropy's maximum) and at a one-hot one (its
+    minimum), and otherwise pushes the largest logit up: every prediction is made more
+    confident in the class it already prefers.
+
+    Used in: notebook 07, sections 2 and 3.
+
+    Parameters
+    ----------
+    logits : array_like of shape (..., n, K)
+        Finite logits, n >= 1, K >= 2 (batched over leading axes).
+
+    Returns
+    -------
+    ndarray of shape (..., n, K)
+        :math:`\partial U / \partial z`; each row sums to 0.
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+
+    Examples
+    --------
+    >>> entropy_minimisation_gradient([[0.0, 0.0]]).tolist()   # uniform: a stationary point
+    [[0.0, 0.0]]
+    >>> g = entropy_minimisation_gradient([[1.0, 0.0]])
+    >>> bool(g[0, 0] < 0 < g[0, 1])      # descent raises the leading logit
+    True
+    """
+    z = _logits(logits)
+    return _entropy_gradient(_log_softmax(z, axis=-1)) / z.shape[-2]
+
+
+def information_maximisation_loss(logits) -> float:
+    r"""Mean entropy minus the entropy of the mean prediction: :math:`\frac1n\sum_i H(q_i) - H(\bar q)`.
+
+    .. math::
+
+        U_{IM} = \frac1n \sum_{i=1}^n H(q_i) - H(\bar q), \qquad \bar q = \frac1n \sum_{i=1}^n q_i.
+
+    Minimising it maximises the mutual information between an input and its predicted class
+    (Bridle, Heading and MacKay, 1992; Krause, Perona and Gomes, 2010): each prediction
+    confident (small :math:`H(q_i)`), the classes used evenly overall (large :math:`H(\bar q)`).
+    A collapse onto one class makes the first term 0 but also the second, so it no longer wins.
+
+    Used in: notebook 07, section 5.
+
+    Parameters
+    ----------
+    logits : array_like of shape (..., n, K)
+        Finite logits, n >= 1, K >= 2 (batched over leading axes).
+
+    Returns
+    -------
+    float or ndarray of shape (...)
+        :math:`U_{IM}` in nats, between :math:`-\log K` and 0.
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+
+    See Also
+    --------
+    entropy_minimisation_loss
+
+    Examples
+    --------
+    >>> round(information_maximisation_loss([[50.0, 0.0], [0.0, 50.0]]), 6)   # −log 2
+    -0.693147
+    >>> round(information_maximisation_loss([[50.0, 0.0], [50.0, 0.0]]), 6)   # collapsed: 0
+    0.0
+    """
+    log_q = _log_softmax(_logits(logits), axis=-1)
+    q_bar = np.exp(log_q).mean(axis=-2)
+    return v.scalar_or_array(_row_entropy(log_q).mean(axis=-1) + xlogy(q_bar, q_bar).sum(axis=-1) + 0.0)
+
+
+def _marginal_gradient(log_q: np.ndarray) -> np.ndarray:
+    """−∂H(q̄)/∂z_i · n = q_i ⊙ (log q̄ − Σ_k q_ik log q̄_k), for log_q (..., n, K)."""
+    q = np.exp(log_q)
+    log_bar = np.log(q.mean(axis=-2, keepdims=True))
+    return q * (log_bar - (q * log_bar).sum(axis=-1, keepdims=True))
+
+
+def information_maximisation_gradient(logits) -> np.ndarray:
+    r"""Gradient of :func:`information_maximisation_loss` with respect to the logits.
+
+    .. math::
+
+        \frac{\partial U_{IM}}{\partial z_{ik}} = \frac1n\Bigl[-q_{ik}\bigl(\log q_{ik} + H(q_i)\bigr)
+        + q_{ik}\Bigl(\log \bar q_k - \sum_j q_{ij} \log \bar q_j\Bigr)\Bigr].
+
+    The second term pushes each prediction away from the classes the average prediction
+    already over-uses.
+
+    Used in: notebook 07, section 5.
+
+    Parameters
+    ----------
+    logits : array_like of shape (..., n, K)
+        Finite logits, n >= 1, K >= 2 (batched over leading axes).
+
+    Returns
+    -------
+    ndarray of shape (..., n, K)
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+
+    Examples
+    --------
+    >>> information_maximisation_gradient([[0.0, 0.0], [0.0, 0.0]]).tolist()
+    [[0.0, 0.0], [0.0, 0.0]]
+    """
+    z = _logits(logits)
+    log_q = _log_softmax(z, axis=-1)
+    return (_entropy_gradient(log_q) + _marginal_gradient(log_q)) / z.shape[-2]
+
+
+# --- pseudo-labels, sharpening, alignment -----------------------------------------------------------
+@dataclass(frozen=True)
+class PseudoLabels:
+    r"""Hard pseudo-labels :math:`\hat y_i = \arg\max_k q_{ik}` and which of them pass the threshold.
+
+    Used in: notebook 07, sections 4 and 8.
+
+    Attributes
+    ----------
+    labels : ndarray of int, shape (n,)
+        The arg max of each prediction (ties to the lowest class).
+    confidence : ndarray of shape (n,)
+        :math:`\max_k q_{ik}`.
+    mask : ndarray of bool, shape (n,)
+        :math:`\mathbb 1[\max_k q_{ik} \ge \tau]`: the pseudo-labels that are used.
+    """
+
+    labels: np.ndarray
+    confidence: np.ndarray
+    mask: np.ndarray
+
+    @property
+    def kept(self) -> float:
+        """The fraction of pseudo-labels kept (0 for no predictions)."""
+        return float(self.mask.mean()) if self.mask.size else 0.0
+
+    def accuracy(self, true_labels) -> float:
+        """Fraction of the *kept* pseudo-labels equal to ``true_labels``; NaN if none is kept."""
+        right = self.labels == np.asarray(true_labels)
+        return float(right[self.mask].mean()) if self.mask.any() else float("nan")
+
+
+def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
+    r"""Hard pseudo-labels from predictions, kept where the confidence reaches a threshold.
+
+    .. math::
+
+        \hat y_i = \arg\max_k q_{ik}, \qquad m_i = \mathbb 1\bigl[\max_k q_{ik} \ge \tau\bigr],
+
+    and the pseudo-label loss is :math:`\frac1n \sum_i m_i\, H(e_{\hat y_i}, q_i)` (Lee, 2013;
+    with the threshold, FixMatch, Sohn et al., 2020). Its gradient with respect to the logits,
+    the target held fixed, is :math:`q_i - e_{\hat y_i}` per kept example.
+
+    Used in: notebook 07, sections 3, 4 and 8.
+
+    Parameters
+    ----------
+    probabilities : array_like of shape (..., n, K)
+        Predicted distributions.
+    threshold : float, default 0.0
+        :math:`\tau \in [0, 1]`; 0 keeps every pseudo-label.
+
+    Returns
+    -------
+    PseudoLabels
+
+    Raises
+    ------
+    ValueError
+        If ``probabilities`` is not an (n, K) array of distributions or ``threshold`` is
+        not in [0, 1].
+
+    Examples
+    --------
+    >>> p = pseudo_labels([[0.9, 0.1], [0.4, 0.6], [0.2, 0.8]], threshold=0.75)
+    >>> p.labels.tolist(), p.mask.tolist(), round(p.kept, 4)
+    ([0, 1, 1], [True, False, True], 0.6667)
+    """
+    q = _probabilities(probabilities)
+    tau = v.scalar(v.probability(threshold, "threshold"), "threshold")
+    confidence = q.max(axis=-1)
+    return PseudoLabels(q.argmax(axis=-1), confidence, confidence >= tau)
+
+
+def sharpen(probabilities, temperature: float) -> np.ndarray:
+    r"""Sharpen predictions with a temperature: :math:`q_k^{1/T} / \sum_j q_j^{1/T}`.
+
+    :math:`T = 1` returns the input, :math:`T \to 0` the one-hot arg max (MixMatch, Berthelot
+    et al., 2019). Used as a *target* held fixed, a sharpened prediction has a non-zero
+    gradient where the plain self-target :math:`q` has none.
+
+    Used in: notebook 07, sections 3 and 5.
+
+    Parameters
+    ----------
+    probabilities : array_like of shape (..., K)
+        Distributions over the last axis.
+    temperature : float
+        :math:`T > 0`.
+
+    Returns
+    -------
+    ndarray
+        Sharpened distributions, same shape.
+
+    Raises
+    ------
+    ValueError
+        If ``probabilities`` are not distributions or ``temperature`` is not > 0.
+
+    Examples
+    --------
+    >>> sharpen([0.6, 0.4], 0.5).round(4).tolist()     # 0.36 / (0.36 + 0.16)
+    [0.6923, 0.3077]
+    """
+    q = v.distribution(probabilities, "probabilities")
+    t = v.scalar(v.positive(temperature, "temperature"), "temperature")
+    return _sharpen(q, t)
+
+
+def _sharpen(q: np.ndarray, t: float) -> np.ndarray:
+    with np.errstate(divide="ignore"):
+        return softmax(np.log(q) / t, axis=-1)
+
+
+def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.ndarray:
+    r"""Align predictions with a class prior: :math:`\tilde q_i = \operatorname{normalise}(q_i \odot p(y) / \bar q)`.
+
+    .. math::
+
+        \tilde q_{ik} = \frac{q_{ik}\, p(k) / \bar q_k}{\sum_j q_{ij}\, p(j) / \bar q_j},
+        \qquad \bar q = \frac1n \sum_i q_i \text{ (or a running mean)}.
+
+    This is Bayes' rule with a corrected prior: :math:`q(y \mid x) \propto p(x \mid y)\,\bar q(y)`
+    under the class frequencies the model has drifted to, and replacing :math:`\bar q(y)` by
+    :math:`p(y)` gives :math:`p(x \mid y)\, p(y)` (ReMixMatch, Berthelot et al., 2020; the
+    prior-shift correction of Saerens et al., 2002).
+
+    Used in: notebook 07, section 5.
+
+    Parameters
+    ----------
+    probabilities : array_like of shape (..., n, K)
+        Predicted distributions (batched over leading axes).
+    class_prior : array_like of shape (K,)
+        The class distribution :math:`p(y)` to align to, with no zero.
+    running_mean : array_like of shape (K,), optional
+        :math:`\bar q`; by default the mean of ``probabilities`` over the n predictions.
+
+    Returns
+    -------
+    ndarray of shape (..., n, K)
+        The aligned distributions.
+
+    Raises
+    ------
+    ValueError
+        If an argument is not a distribution of the right shape, or ``class_prior`` or
+        ``running_mean`` has a zero.
+
+    Examples
+    --------
+    >>> distribution_alignment([[0.6, 0.4]], [0.5, 0.5], running_mean=[0.8, 0.2]).round(4).tolist()
+    [[0.2727, 0.7273]]
+    """
+    q = _probabilities(probabilities)
+    prior = v.distribution(class_prior, "class_prior")
+    if prior.shape != (q.shape[-1],):
+        raise ValueError(f"class_prior must have shape ({q.shape[-1]},), got {prior.shape}")
+    if running_mean is None:
+        mean = q.mean(axis=-2, keepdims=True)
+    else:
+        mean = v.distribution(running_mean, "running_mean")
+        if mean.shape != prior.shape:
+            raise ValueError(f"running_mean must have shape {prior.shape}, got {mean.shape}")
+    for arr, name in ((prior, "class_prior"), (mean, "running_mean")):
+        if arr.min() <= 0.0:
+            raise ValueError(f"{name} must be > 0 for every class, got {arr.min()}")
+    w = q * (prior / mean)
+    return w / w.sum(axis=-1, keepdims=True)
+
+
+def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
+    r"""Indices of ``per_class`` examples of every class, drawn at random: a small labelled set.
+
+    The rest of a data set plays the unlabelled pool. Drawing the same number from each class
+    keeps a handful of labels from missing a class altogether.
+
+    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8 (through semi_supervised_moons).
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (n,)
+        The classes of the pool.
+    per_class : int
+        Examples per class, >= 0, at most the size of the smallest class.
+    seed : int, default 0
+        Seed of the random draw.
+
+    Returns
+    -------
+    ndarray of int
+        Sorted indices into ``labels``.
+
+    Raises
+    ------
+    ValueError
+        If a class has fewer than ``per_class`` examples.
+
+    Examples
+    --------
+    >>> labelled_subset([0, 1, 0, 1, 1, 0], per_class=1, seed=0).size
+    2
+    """
+    y = v.count(labels, "labels").astype(int)
+    if y.ndim != 1:
+        raise ValueError(f"labels must be 1-D, got shape {y.shape}")
+    per_class = v.integer(per_class, "per_class", minimum=0)
+    rng = np.random.default_rng(v.integer(seed, "seed", minimum=0))
+    chosen = []
+    for k in np.unique(y):
+        members = np.flatnonzero(y == k)
+        if members.size < per_class:
+            raise ValueError(f"per_class must be <= the size of class {k} ({members.size}), got {per_class}")
+        chosen.append(rng.choice(members, size=per_class, replace=False))
+    return np.sort(np.concatenate(chosen)) if chosen else np.zeros(0, dtype=int)
