@@ -92,7 +92,9 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
     Raises
     ------
     ValueError
-        If shapes do not match, anything is NaN or infinite, or a scale is <= 0.
+        If shapes do not match, anything is NaN or infinite, a scale is <= 0 or its square is
+        not a normal float (outside about [1.5e-154, 1.3e154]), or the squares of ``X`` or ``y``
+        (or :math:`\tau^2 s_i^2`) overflow.
 
     See Also
     --------
@@ -198,7 +200,8 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
     Raises
     ------
     ValueError
-        If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0,
+        If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0, the
+        squares of ``X`` or ``y`` over- or underflow,
         the evidence has no finite optimum (it grows as :math:`\sigma \to 0`, when the
         weights can fit every point, which can happen for ``n <= d``; or as
         :math:`\tau \to 0`, when the targets look like pure noise), or the iteration has not
@@ -298,7 +301,8 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
     Raises
     ------
     ValueError
-        If shapes do not match, a penalty is negative, or ``folds`` is outside [2, n].
+        If shapes do not match, a penalty is negative, ``folds`` is outside [2, n], or the
+        squares of ``X``, ``y`` or the held-out errors overflow.
 
     See Also
     --------
@@ -366,6 +370,12 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
     Returns
     -------
     mean, sd : ndarray of shape (m,)
+
+    Raises
+    ------
+    ValueError
+        If shapes do not match, anything is NaN or infinite, a scale is <= 0 or its square is
+        not a normal float, or the squares of ``X`` or the predictions overflow.
 
     Notes
     -----

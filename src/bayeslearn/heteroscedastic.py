@@ -340,7 +340,9 @@ def fit_heteroscedastic(
     Raises
     ------
     ValueError
-        If shapes do not match, anything is not finite, or ``n < 2``.
+        If shapes do not match, anything is not finite, ``n < 2``, ``y`` is constant (or its
+        variance overflows), the features' squares overflow, or the weights overflow during
+        training (too large a ``learning_rate``).
 
     Notes
     -----

@@ -56,7 +56,8 @@ def gaussian_nll(y, mean, sigma) -> float:
     Raises
     ------
     ValueError
-        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
+        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast. A
+        z-score beyond the largest float gives ``inf`` (the density underflows), never NaN.
 
     See Also
     --------
@@ -124,7 +125,8 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
     Raises
     ------
     ValueError
-        If ``residuals`` is not 1-D or has at most ``ddof`` entries, or is not finite.
+        If ``residuals`` is not 1-D or has at most ``ddof`` entries, is not finite, or its mean
+        square exceeds the largest float.
     TypeError
         If ``ddof`` is not an integer.
 
@@ -182,7 +184,8 @@ def temperature_scale(logits, temperature) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``logits`` is not a finite (n, K) array or ``temperature <= 0``.
+        If ``logits`` is not a finite (n, K) array, ``temperature <= 0``, or :math:`z / T`
+        overflows the largest float.
 
     See Also
     --------
@@ -247,7 +250,8 @@ def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
     Raises
     ------
     ValueError
-        If the logits or labels are invalid, or the bounds are not ``0 < low < high``.
+        If the logits or labels are invalid, the bounds are not a pair ``0 < low < high``, or
+        the logits are so large that :math:`z / T` would overflow at ``T = low``.
 
     See Also
     --------

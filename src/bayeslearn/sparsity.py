@@ -125,8 +125,9 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
     Raises
     ------
     ValueError
-        If shapes do not match, anything is not finite, ``alpha < 0``, a column of ``X`` is
-        all 0, or the sweeps have not converged after ``max_iter``.
+        If shapes do not match, anything is not finite, ``alpha < 0``, ``tol`` is below machine
+        epsilon, a column of ``X`` is all 0, the squares of ``X`` or of the residuals overflow,
+        or the sweeps have not converged after ``max_iter``.
 
     See Also
     --------
