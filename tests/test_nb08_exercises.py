@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from _selfcheck import assert_hints, assert_not_yet, assert_right, renderings
 from scipy import optimize, stats
 
+import bayeslearn as bl
 from bayeslearn import exercises as check
 
 # The answers, computed independently of the library (closed forms, scipy).
@@ -43,6 +45,13 @@ def test_the_answers_are_what_the_notebook_says() -> None:
     best_tau = optimize.minimize_scalar(lambda t: -stats.norm.logpdf(3.0, scale=math.sqrt(1 + 4 * t * t)),
                                         bounds=(0.01, 10), method="bounded", options={"xatol": 1e-10})
     assert best_tau.x == pytest.approx(ANSWERS["exercise_8_4"], rel=1e-6)
+
+
+def test_the_closed_form_tau_maximises_the_library_evidence() -> None:
+    """Exercise 8.4's τ is where bl.log_evidence peaks (this check lived in the exercise as a bare assert)."""
+    tau = ANSWERS["exercise_8_4"]
+    evidence = bl.log_evidence([[2.0]], [3.0], 1.0, np.array([0.999, 1.0, 1.001]) * tau)  # y = 3, x = 2, σ = 1
+    assert evidence[1] >= evidence.max()
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))

@@ -36,6 +36,31 @@ def _spectrum(X: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, flo
     return s * s, proj * proj, max(float(y @ y - proj @ proj), 0.0)
 
 
+#: Scales whose squares are normal floats: below, sigma**2 loses digits or underflows to 0; above, it overflows.
+_SCALE_RANGE = (float(np.sqrt(np.finfo(float).tiny)), float(np.sqrt(np.finfo(float).max)))
+
+
+def _scale(value: object, name: str) -> np.ndarray:
+    """A positive scale whose square is a normal float (about 1.5e-154 to 1.3e154)."""
+    arr = v.positive(value, name)
+    low, high = _SCALE_RANGE
+    if arr.size and (arr.min() < low or arr.max() > high):
+        raise ValueError(f"{name} must lie in [{low:.3g}, {high:.3g}] (its square must be a normal float), "
+                         f"got values in [{arr.min():.3g}, {arr.max():.3g}]")
+    return arr
+
+
+def _squares_finite(X: np.ndarray, y: np.ndarray) -> None:
+    """A ValueError naming X or y if their squares overflow (singular values squared, y @ y)."""
+    with np.errstate(over="ignore"):
+        if not np.isfinite(np.einsum("ij,ij->", X, X)):
+            raise ValueError(f"X is too large: its squared entries overflow the largest float "
+                             f"(largest |X| {np.abs(X).max():.3g})")
+        if not np.isfinite(y @ y):
+            raise ValueError(f"y is too large: its squares overflow the largest float "
+                             f"(largest |y| {np.abs(y).max():.3g})")
+
+
 def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
     r"""Log marginal likelihood of Bayesian linear regression, :math:`\log p(y \mid \sigma, \tau)`.
 
@@ -67,7 +92,9 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
     Raises
     ------
     ValueError
-        If shapes do not match, anything is NaN or infinite, or a scale is <= 0.
+        If shapes do not match, anything is NaN or infinite, a scale is <= 0 or its square is
+        not a normal float (outside about [1.5e-154, 1.3e154]), or the squares of ``X`` or ``y``
+        (or :math:`\tau^2 s_i^2`) overflow.
 
     See Also
     --------
@@ -86,11 +113,18 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
     True
     """
     X, y = v.design(X, y)
-    sigma = v.positive(noise_sigma, "noise_sigma")
-    tau = v.positive(prior_sigma, "prior_sigma")
+    sigma = _scale(noise_sigma, "noise_sigma")
+    tau = _scale(prior_sigma, "prior_sigma")
     v.broadcast(sigma, tau, ("noise_sigma", "prior_sigma"))
+    _squares_finite(X, y)
     s2, proj2, rest = _spectrum(X, y)
-    return v.scalar_or_array(_log_evidence(s2, proj2, rest, y.size, sigma**2, tau**2))
+    with np.errstate(over="ignore"):
+        overflows = s2.size and not np.isfinite(tau.max() ** 2 * s2.max())
+    if overflows:
+        raise ValueError(f"prior_sigma and X are too large together: tau**2 s**2 overflows the largest float "
+                         f"(prior_sigma up to {tau.max():.3g}, largest singular value of X {np.sqrt(s2.max()):.3g})")
+    with np.errstate(over="ignore"):  # y'C^-1 y beyond the largest float: the evidence is 0, its log -inf
+        return v.scalar_or_array(_log_evidence(s2, proj2, rest, y.size, sigma**2, tau**2))
 
 
 def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
@@ -166,7 +200,8 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
     Raises
     ------
     ValueError
-        If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0,
+        If shapes do not match, anything is NaN or infinite, ``n < 2`` or ``y`` is all 0, the
+        squares of ``X`` or ``y`` over- or underflow,
         the evidence has no finite optimum (it grows as :math:`\sigma \to 0`, when the
         weights can fit every point, which can happen for ``n <= d``; or as
         :math:`\tau \to 0`, when the targets look like pure noise), or the iteration has not
@@ -195,6 +230,11 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
         raise ValueError(f"y must hold at least 2 targets, got {y.size}")
     if not np.any(y):
         raise ValueError("y must not be all 0: the evidence then grows without bound as σ, τ → 0")
+    _squares_finite(X, y)
+    for arr, name in ((X, "X"), (y, "y")):
+        largest = float(np.abs(arr).max(initial=0.0))
+        if 0.0 < largest < _SCALE_RANGE[0]:  # squares below the smallest normal float
+            raise ValueError(f"{name} is too small: its squares underflow (largest |{name}| {largest:.3g}); rescale it")
     U, s, Vt = np.linalg.svd(X, full_matrices=False)
     s2, c = s * s, U.T @ y
     rest = max(float(y @ y - c @ c), 0.0)
@@ -261,7 +301,8 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
     Raises
     ------
     ValueError
-        If shapes do not match, a penalty is negative, or ``folds`` is outside [2, n].
+        If shapes do not match, a penalty is negative, ``folds`` is outside [2, n], or the
+        squares of ``X``, ``y`` or the held-out errors overflow.
 
     See Also
     --------
@@ -278,6 +319,7 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
     [2.2222]
     """
     X, y = v.design(X, y)
+    _squares_finite(X, y)
     alphas = np.atleast_1d(v.non_negative(alphas, "alphas"))
     if alphas.ndim != 1:
         raise ValueError(f"alphas must be 1-D, got shape {alphas.shape}")
@@ -292,9 +334,13 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
         train, held = fold_of != j, fold_of == j
         U, s, Vt = np.linalg.svd(X[train], full_matrices=False)
         keep = s > (s[0] if s.size else 0.0) * max(X.shape) * np.finfo(float).eps
-        gain = np.where(keep, s / (s * s + alphas[:, None]), 0.0)  # (A, r)
+        with np.errstate(divide="ignore", invalid="ignore"):  # 0 / 0 for a dropped direction at alpha 0
+            gain = np.where(keep, s / (s * s + alphas[:, None]), 0.0)  # (A, r)
         W = (gain * (U.T @ y[train])) @ Vt  # (A, d)
-        total += ((y[held][:, None] - X[held] @ W.T) ** 2).sum(axis=0)
+        with np.errstate(over="ignore"):
+            total += ((y[held][:, None] - X[held] @ W.T) ** 2).sum(axis=0)
+    if not np.isfinite(total).all():
+        raise ValueError("y or X is too large: the held-out squared errors overflow the largest float")
     return total / y.size
 
 
@@ -325,6 +371,12 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
     -------
     mean, sd : ndarray of shape (m,)
 
+    Raises
+    ------
+    ValueError
+        If shapes do not match, anything is NaN or infinite, a scale is <= 0 or its square is
+        not a normal float, or the squares of ``X`` or the predictions overflow.
+
     Notes
     -----
     Used in: notebook 08, sections 4 and 6.
@@ -339,10 +391,17 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
     X_new = v.matrix(X_new, "X_new")
     if X_new.shape[1] != X.shape[1]:
         raise ValueError(f"X_new must have {X.shape[1]} columns like X, got {X_new.shape[1]}")
-    var = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma") ** 2
-    prior_var = v.scalar(v.positive(prior_sigma, "prior_sigma"), "prior_sigma") ** 2
-    precision = X.T @ X / var + np.eye(X.shape[1]) / prior_var
-    chol = np.linalg.cholesky(precision)
-    mean_w = np.linalg.solve(precision, X.T @ y / var)
-    half = np.linalg.solve(chol, X_new.T)  # Σ = L^-T L^-1, so x Σ x = |L^-1 x|^2
-    return X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))
+    var = v.scalar(_scale(noise_sigma, "noise_sigma"), "noise_sigma") ** 2
+    prior_var = v.scalar(_scale(prior_sigma, "prior_sigma"), "prior_sigma") ** 2
+    _squares_finite(X, y)
+    with np.errstate(over="ignore"):
+        precision = X.T @ X / var + np.eye(X.shape[1]) / prior_var
+        if not np.isfinite(precision).all():
+            raise ValueError(f"X is too large for noise_sigma = {np.sqrt(var):.3g}: X^T X / sigma^2 overflows")
+        chol = np.linalg.cholesky(precision)
+        mean_w = np.linalg.solve(precision, X.T @ y / var)
+        half = np.linalg.solve(chol, X_new.T)  # Σ = L^-T L^-1, so x Σ x = |L^-1 x|^2
+        mean, sd = X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))
+    if not (np.isfinite(mean).all() and np.isfinite(sd).all()):
+        raise ValueError("X_new is too large: the predictive mean or standard deviation overflows the largest float")
+    return mean, sd

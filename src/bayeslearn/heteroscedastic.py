@@ -16,6 +16,7 @@ of Seitzer et al. (2022) multiplies each point's loss by :math:`\operatorname{sg
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -59,7 +60,11 @@ def noise_scale(x) -> np.ndarray:
     [0.05, 0.65]
     """
     x = v.finite(x, "x")
-    return 0.05 + 0.6 * x**2
+    with np.errstate(over="ignore"):
+        sigma = 0.05 + 0.6 * x**2
+    if not np.isfinite(sigma).all():
+        raise ValueError(f"x is too large: 0.6 x**2 overflows the largest float (largest |x| {np.abs(x).max():.3g})")
+    return sigma
 
 
 def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -93,7 +98,7 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
     >>> x.shape, y.shape
     ((3,), (3,))
     """
-    n = v.integer(n, "n", minimum=0)
+    n = v.length(n, "n", minimum=0)
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     x = x_stream.random(n)
@@ -112,7 +117,10 @@ def heteroscedastic_mean(x) -> np.ndarray:
     >>> float(heteroscedastic_mean(0.25))  # sin(π/2) + ½ sin(3π/2)
     0.5
     """
-    x = np.asarray(x, dtype=float)
+    x = v.finite(x, "x")
+    # beyond 2**30 the period is taken off first (fmod is exact), so 6 pi x cannot overflow; a
+    # whole-number shift changes neither sine
+    x = np.where(np.abs(x) <= 2.0**30, x, np.fmod(x, 1.0))
     return np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
 
 
@@ -146,16 +154,21 @@ def rbf_features(x, centres, width: float) -> np.ndarray:
     if c.ndim != 1:
         raise ValueError(f"centres must be 1-D, got shape {c.shape}")
     h = v.scalar(v.positive(width, "width"), "width")
-    bumps = np.exp(-0.5 * ((x[..., None] - c) / h) ** 2)
+    with np.errstate(over="ignore"):  # a distance beyond the largest float: the bump is exp(-inf) = 0
+        bumps = np.exp(-0.5 * ((x[..., None] - c) / h) ** 2)
     return np.concatenate([np.ones((*x.shape, 1)), bumps], axis=-1)
 
 
 def _checked(y, mean, log_variance, beta) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     y, mean, s = v.finite(y, "y"), v.finite(mean, "mean"), v.finite(log_variance, "log_variance")
-    v.broadcast(y, mean, ("y", "mean"))
-    v.broadcast(y, s, ("y", "log_variance"))
+    v.broadcast_all(y=y, mean=mean, log_variance=s)
     beta = v.scalar(v.probability(beta, "beta"), "beta")
     return y, mean, s, beta
+
+
+def _overflowed(name: str, s: np.ndarray) -> ValueError:
+    return ValueError(f"log_variance, y or mean: the {name} overflows the largest float (log_variance in "
+                      f"[{s.min():.3g}, {s.max():.3g}]: e^-s or e^(beta s) overflows, or the residuals are too large)")
 
 
 def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
@@ -192,8 +205,14 @@ def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
     1.418939
     """
     y, mu, s, beta = _checked(y, mean, log_variance, beta)
-    per_point = np.exp(beta * s) * (0.5 * np.log(2 * np.pi) + 0.5 * s + 0.5 * (y - mu) ** 2 * np.exp(-s))
-    return float(np.mean(per_point))
+    if y.size * mu.size * s.size == 0:
+        raise ValueError("y, mean and log_variance hold no points: the mean loss is undefined")
+    with np.errstate(all="ignore"):
+        per_point = np.exp(beta * s) * (0.5 * np.log(2 * np.pi) + 0.5 * s + 0.5 * (y - mu) ** 2 * np.exp(-s))
+        loss = float(np.mean(per_point))
+    if not math.isfinite(loss):
+        raise _overflowed("loss", s)
+    return loss
 
 
 def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
@@ -233,7 +252,11 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
     """
     y, mu, s, beta = _checked(y, mean, log_variance, beta)
     y, mu, s = np.broadcast_arrays(y, mu, s)
-    return _gradient(y, mu, s, beta, max(y.size, 1))
+    with np.errstate(all="ignore"):
+        d_mean, d_log_variance = _gradient(y, mu, s, beta, max(y.size, 1))
+    if not (np.isfinite(d_mean).all() and np.isfinite(d_log_variance).all()):
+        raise _overflowed("gradient", s)
+    return d_mean, d_log_variance
 
 
 def _gradient(y, mu, s, beta, n):
@@ -266,10 +289,27 @@ class HeteroscedasticFit(NamedTuple):
     log_variance_weights: np.ndarray
 
     def predict(self, features) -> tuple[np.ndarray, np.ndarray]:
-        """Predicted means and standard deviations at ``features`` (shape (m, F) or (..., m, F))."""
-        Phi = np.asarray(features, dtype=float)
-        mean = np.einsum("...mf,...f->...m", Phi, self.mean_weights)
-        sigma = np.exp(0.5 * np.einsum("...mf,...f->...m", Phi, self.log_variance_weights))
+        """Predicted means and standard deviations at ``features`` (shape (m, F) or (..., m, F)).
+
+        Raises ValueError naming ``features`` if they are not finite, have fewer than 2 axes or
+        another number of columns than the weights, or the predictions overflow.
+        """
+        Phi = v.finite(features, "features")
+        a = v.finite(self.mean_weights, "mean_weights")
+        b = v.finite(self.log_variance_weights, "log_variance_weights")
+        if a.ndim < 1 or b.shape != a.shape:
+            raise ValueError(f"mean_weights and log_variance_weights must have one shape (..., F), "
+                             f"got {a.shape} and {b.shape}")
+        if Phi.ndim < 2 or Phi.shape[-1] != a.shape[-1]:
+            raise ValueError(f"features must have shape (..., m, F) with F = {a.shape[-1]} columns like the weights, "
+                             f"got {Phi.shape}")
+        v.broadcast(Phi[..., 0], a[..., None, 0], ("features", "mean_weights"))
+        with np.errstate(all="ignore"):
+            mean = np.einsum("...mf,...f->...m", Phi, a)
+            sigma = np.exp(0.5 * np.einsum("...mf,...f->...m", Phi, b))
+        if not (np.isfinite(mean).all() and np.isfinite(sigma).all()):
+            raise ValueError("features are too large for these weights: the predicted mean or standard deviation "
+                             "overflows the largest float")
         return mean, sigma
 
 
@@ -300,7 +340,9 @@ def fit_heteroscedastic(
     Raises
     ------
     ValueError
-        If shapes do not match, anything is not finite, or ``n < 2``.
+        If shapes do not match, anything is not finite, ``n < 2``, ``y`` is constant (or its
+        variance overflows), the features' squares overflow, or the weights overflow during
+        training (too large a ``learning_rate``).
 
     Notes
     -----
@@ -320,9 +362,21 @@ def fit_heteroscedastic(
     if y.shape[-1] < 2:
         raise ValueError(f"y must hold at least 2 points, got {y.shape[-1]}")
     beta = v.scalar(v.probability(beta, "beta"), "beta")
-    steps = v.integer(steps, "steps", minimum=0)
+    steps = v.length(steps, "steps", minimum=0)
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    return _adam(Phi, y, beta, steps, lr)
+    with np.errstate(over="ignore"):
+        if not np.isfinite(np.einsum("...ij,...ij->...", Phi, Phi)).all():
+            raise ValueError(f"features are too large: their squares overflow the largest float "
+                             f"(largest |feature| {np.abs(Phi).max():.3g})")
+        spread = y.var(axis=-1)
+    if not (np.isfinite(spread).all() and spread.min() > 0.0):
+        raise ValueError(f"y must vary within each data set, and not so much that its variance overflows: "
+                         f"var(y) in [{spread.min():.3g}, {spread.max():.3g}]")
+    with np.errstate(all="ignore"):  # a diverging run is reported below, by its weights
+        fit = _adam(Phi, y, beta, steps, lr)
+    if not (np.isfinite(fit.mean_weights).all() and np.isfinite(fit.log_variance_weights).all()):
+        raise ValueError(f"learning_rate {lr:.3g} (or features, y): the weights overflowed during training")
+    return fit
 
 
 def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
@@ -373,10 +427,15 @@ def interval_coverage(y, mean, sigma, level: float = 0.9) -> float:
     0.6666666666666666
     """
     y, mu, sigma = v.finite(y, "y"), v.finite(mean, "mean"), v.positive(sigma, "sigma")
-    v.broadcast(y, mu, ("y", "mean"))
-    v.broadcast(y, sigma, ("y", "sigma"))
+    shape = v.broadcast_all(y=y, mean=mu, sigma=sigma)
+    if math.prod(shape) == 0:
+        raise ValueError(f"y, mean and sigma hold no points (broadcast shape {shape}): the coverage is undefined")
     level = v.scalar(v.probability(level, "level"), "level")
     if not 0.0 < level < 1.0:
         raise ValueError(f"level must lie strictly between 0 and 1, got {level}")
     z = float(ndtri(0.5 + 0.5 * level))
-    return float(np.mean(np.abs(y - mu) <= z * sigma))
+    with np.errstate(over="ignore"):
+        gap, reach = np.abs(y - mu), z * sigma
+        if not (np.isfinite(gap).all() and np.isfinite(reach).all()):  # by halves: neither side overflows
+            gap, reach = np.abs(0.5 * y - 0.5 * mu), (0.5 * z) * sigma
+    return float(np.mean(gap <= reach))

@@ -56,7 +56,8 @@ def gaussian_nll(y, mean, sigma) -> float:
     Raises
     ------
     ValueError
-        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
+        If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast. A
+        z-score beyond the largest float gives ``inf`` (the density underflows), never NaN.
 
     See Also
     --------
@@ -74,12 +75,26 @@ def gaussian_nll(y, mean, sigma) -> float:
     y = v.finite(y, "y")
     mean = v.finite(mean, "mean")
     sigma = v.positive(sigma, "sigma")
-    v.broadcast(y, mean, ("y", "mean"))
-    v.broadcast(y, sigma, ("y", "sigma"))
-    shape = np.broadcast_shapes(y.shape, mean.shape, sigma.shape)
-    var = np.broadcast_to(sigma, shape) ** 2
-    resid = np.broadcast_to(y - mean, shape)
-    return float(0.5 * np.sum(np.log(2.0 * np.pi * var) + resid**2 / var))
+    shape = v.broadcast_all(y=y, mean=mean, sigma=sigma)
+    with np.errstate(all="ignore"):
+        var = np.broadcast_to(sigma, shape) ** 2
+        resid = np.broadcast_to(y - mean, shape)
+        nll = 0.5 * np.sum(np.log(2.0 * np.pi * var) + resid**2 / var)
+    if np.isfinite(nll) and (var.size == 0 or var.min() >= _TINY):
+        return float(nll)
+    return _gaussian_nll_scaled(y, mean, sigma, shape)
+
+
+_TINY = float(np.finfo(float).tiny)
+
+
+def _gaussian_nll_scaled(y, mean, sigma, shape) -> float:
+    """:func:`gaussian_nll` where a square over- or underflows: z-scores formed by halves, logs of sigma."""
+    sigma = np.broadcast_to(sigma, shape)
+    with np.errstate(over="ignore"):  # a z-score or half square beyond the largest float: the NLL itself is +inf
+        z = np.broadcast_to(2.0 * ((0.5 * y - 0.5 * mean) / sigma), shape)  # (y - mean) / sigma, by halves
+        half_squares = np.sum((0.5 * z) * z)
+    return float(z.size * 0.5 * math.log(2.0 * math.pi) + np.sum(np.log(sigma)) + half_squares)
 
 
 def noise_variance_mle(residuals, ddof: int = 0) -> float:
@@ -110,7 +125,8 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
     Raises
     ------
     ValueError
-        If ``residuals`` is not 1-D or has at most ``ddof`` entries, or is not finite.
+        If ``residuals`` is not 1-D or has at most ``ddof`` entries, is not finite, or its mean
+        square exceeds the largest float.
     TypeError
         If ``ddof`` is not an integer.
 
@@ -131,7 +147,17 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
     ddof = v.integer(ddof, "ddof", minimum=0)
     if r.size <= ddof:
         raise ValueError(f"residuals must hold more than ddof = {ddof} values, got {r.size}")
-    return float(r @ r / (r.size - ddof))
+    with np.errstate(all="ignore"):
+        mean_square = float(r @ r / (r.size - ddof))
+    if math.isfinite(mean_square) and (mean_square >= _TINY or not r.any()):
+        return mean_square
+    k = int(np.frexp(np.abs(r).max())[1])  # the squares by a power of two: exact, no over- or underflow
+    scaled = np.ldexp(r, -k)
+    try:
+        return math.ldexp(float(scaled @ scaled / (r.size - ddof)), 2 * k)
+    except OverflowError:
+        raise ValueError(f"residuals are too large: their mean square exceeds the largest float "
+                         f"(largest |residual| {np.abs(r).max():.3g})") from None
 
 
 def temperature_scale(logits, temperature) -> np.ndarray:
@@ -158,7 +184,8 @@ def temperature_scale(logits, temperature) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``logits`` is not a finite (n, K) array or ``temperature <= 0``.
+        If ``logits`` is not a finite (n, K) array, ``temperature <= 0``, or :math:`z / T`
+        overflows the largest float.
 
     See Also
     --------
@@ -175,7 +202,12 @@ def temperature_scale(logits, temperature) -> np.ndarray:
     """
     z = _logits(logits)
     t = v.scalar(v.positive(temperature, "temperature"), "temperature")
-    return z / t
+    with np.errstate(over="ignore"):
+        scaled = z / t
+    if not np.isfinite(scaled).all():
+        raise ValueError(f"temperature {t:.3g} is too small for these logits: z / T overflows the largest float "
+                         f"(largest |logit| {np.abs(z).max():.3g})")
+    return scaled
 
 
 def _logits(logits: object) -> np.ndarray:
@@ -218,7 +250,8 @@ def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
     Raises
     ------
     ValueError
-        If the logits or labels are invalid, or the bounds are not ``0 < low < high``.
+        If the logits or labels are invalid, the bounds are not a pair ``0 < low < high``, or
+        the logits are so large that :math:`z / T` would overflow at ``T = low``.
 
     See Also
     --------
@@ -241,14 +274,21 @@ def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
     z = _logits(logits)
     if z.shape[0] == 0:
         raise ValueError("logits must have at least one row")
-    y = v.count(labels, "labels").astype(int)
+    y = v.count(labels, "labels")
     if y.shape != (z.shape[0],):
         raise ValueError(f"labels must have one entry per row of logits, got shapes {y.shape} and {z.shape}")
     if y.max() >= z.shape[1]:
-        raise ValueError(f"labels must be < the number of classes {z.shape[1]}, got {y.max()}")
-    low, high = (v.scalar(v.positive(b, "bounds"), "bounds") for b in bounds)
+        raise ValueError(f"labels must be < the number of classes {z.shape[1]}, got {y.max():.4g}")
+    y = y.astype(int)
+    ends = v.positive(bounds, "bounds")
+    if ends.shape != (2,):
+        raise ValueError(f"bounds must be a pair (low, high), got shape {ends.shape}")
+    low, high = float(ends[0]), float(ends[1])
     if not low < high:
         raise ValueError(f"bounds must satisfy 0 < low < high, got {bounds}")
+    if not float(np.abs(z).max()) / low < 0.5 * np.finfo(float).max:  # z / T and its differences stay finite
+        raise ValueError(f"logits are too large for the lower bound on T (bounds low = {low:.3g}): "
+                         f"z / T would overflow the largest float (largest |logit| {np.abs(z).max():.3g})")
     best = minimize_scalar(lambda s: _nll_at(z, y, math.exp(-s)), bounds=(math.log(low), math.log(high)),
                            method="bounded", options={"xatol": 1e-7})
     return float(math.exp(best.x))

@@ -14,6 +14,8 @@ there, and the MAP puts weights exactly at 0.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from . import _validate as v
@@ -53,7 +55,9 @@ def laplace_log_prior(w, scale) -> float:
     """
     w = v.finite(w, "w")
     b = v.scalar(v.positive(scale, "scale"), "scale")
-    return float(np.sum(-np.log(2.0 * b) - np.abs(w) / b))
+    log_2b = math.log(2.0 * b) if 2.0 * b < math.inf else math.log(2.0) + math.log(b)  # 2b beyond the largest float
+    with np.errstate(over="ignore"):  # |w| / b beyond the largest float: the density is 0, its log -inf
+        return float(np.sum(-log_2b - np.abs(w) / b))
 
 
 def soft_threshold(z, threshold) -> float | np.ndarray:
@@ -84,6 +88,7 @@ def soft_threshold(z, threshold) -> float | np.ndarray:
     """
     z = v.finite(z, "z")
     t = v.non_negative(threshold, "threshold")
+    v.broadcast(z, t, ("z", "threshold"))
     return v.scalar_or_array(np.sign(z) * np.maximum(np.abs(z) - t, 0.0))
 
 
@@ -120,8 +125,9 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
     Raises
     ------
     ValueError
-        If shapes do not match, anything is not finite, ``alpha < 0``, a column of ``X`` is
-        all 0, or the sweeps have not converged after ``max_iter``.
+        If shapes do not match, anything is not finite, ``alpha < 0``, ``tol`` is below machine
+        epsilon, a column of ``X`` is all 0, the squares of ``X`` or of the residuals overflow,
+        or the sweeps have not converged after ``max_iter``.
 
     See Also
     --------
@@ -142,14 +148,28 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
     X, y = v.design(X, y)
     alpha = v.scalar(v.non_negative(alpha, "alpha"), "alpha")
     tol = v.scalar(v.positive(tol, "tol"), "tol")
+    if tol < _EPS:
+        raise ValueError(f"tol must be >= {_EPS:.3g} (machine epsilon: a relative move below it cannot be "
+                         f"told from rounding, and the sweeps might never stop), got {tol:.3g}")
     max_iter = v.integer(max_iter, "max_iter", minimum=1)
-    norms = np.einsum("ij,ij->j", X, X)
+    with np.errstate(over="ignore"):
+        norms = np.einsum("ij,ij->j", X, X)
+        if not np.isfinite(norms).all():
+            raise ValueError(f"X is too large: its squared column norms overflow the largest float "
+                             f"(largest |X| {np.abs(X).max():.3g})")
     if np.any(norms == 0):
         raise ValueError("X must have no all-zero column (its weight would be undetermined)")
     w = np.zeros(X.shape[1]) if w0 is None else v.finite(w0, "w0").astype(float).ravel().copy()
     if w.shape != (X.shape[1],):
         raise ValueError(f"w0 must have shape ({X.shape[1]},), got {w.shape}")
+    with np.errstate(over="ignore"):  # every later residual is no longer than this one (the loss only falls)
+        resid = y - X @ w
+        if not (np.isfinite(resid @ resid) and np.isfinite(X.T @ resid).all()):
+            raise ValueError("y (or X @ w0) is too large: the squared residuals overflow the largest float")
     return _coordinate_descent(X, y, alpha, norms, w, tol, max_iter)
+
+
+_EPS = float(np.finfo(float).eps)
 
 
 def _coordinate_descent(X, y, alpha, norms, w, tol, max_iter) -> np.ndarray:
@@ -209,7 +229,12 @@ def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
     """
     sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     b = v.scalar(v.positive(prior_scale, "prior_scale"), "prior_scale")
-    return lasso_weights(X, y, 2.0 * sigma**2 / b, w0=w0)
+    with np.errstate(over="ignore"):
+        alpha = float(2.0 * np.float64(sigma) ** 2 / b)
+    if not math.isfinite(alpha):
+        raise ValueError(f"noise_sigma {sigma:.3g} and prior_scale {b:.3g}: the penalty 2 sigma**2 / b "
+                         "overflows the largest float")
+    return lasso_weights(X, y, alpha, w0=w0)
 
 
 def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int = 0):
@@ -244,12 +269,22 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
     >>> X.shape, y.shape
     ((4, 3), (4,))
     """
-    n = v.integer(n, "n", minimum=0)
+    n = v.length(n, "n", minimum=0)
     w = v.finite(weights, "weights")
     if w.ndim != 1:
         raise ValueError(f"weights must be 1-D, got shape {w.shape}")
+    if n * w.size > v.MAX_LENGTH:
+        raise ValueError(f"n and weights: X would hold n * d = {n} * {w.size} > 2**32 numbers")
     sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     X = x_stream.standard_normal((n, w.size))
-    return X, X @ w + sigma * noise_stream.standard_normal(n)
+    with np.errstate(over="ignore", invalid="ignore"):
+        signal, noise = X @ w, sigma * noise_stream.standard_normal(n)
+        y = signal + noise
+    if not np.isfinite(signal).all():
+        raise ValueError(f"weights are too large: X @ weights overflows the largest float "
+                         f"(largest |weight| {np.abs(w).max():.3g})")
+    if not np.isfinite(y).all():
+        raise ValueError(f"noise_sigma {sigma:.3g} is too large: the targets overflow the largest float")
+    return X, y
