@@ -87,11 +87,6 @@ def configurations() -> list[Config]:
                 "x86-64-v3 (AVX2, no AVX-512), Haswell BLAS, 1 thread",
                 {**single, "NPY_DISABLE_CPU_FEATURES": " ".join(above_v3),
                  "OPENBLAS_CORETYPE": "Haswell"}, "Haswell"))
-        if "avx" in flags:
-            configs.append(Config(
-                "x86-64-v2 numpy, Sandy Bridge (AVX) BLAS, 1 thread",
-                {**single, "NPY_DISABLE_CPU_FEATURES": " ".join(from_v3),
-                 "OPENBLAS_CORETYPE": "Sandybridge"}, "Sandybridge"))
         configs.append(Config(
             "x86-64-v2 (SSE4.2), Nehalem BLAS, 1 thread",
             {**single, "NPY_DISABLE_CPU_FEATURES": " ".join(from_v3),
