@@ -30,9 +30,8 @@ def test_the_check_tells_a_missing_glyph_from_a_drawn_one(page):
     assert missing_glyphs(page, "p", "[A-Z]") == {"checked": 3, "missing": []}
 
 
-def test_glossary_in_lab_draws_every_hangul_syllable(lab_server, lab_page, notebook_copies,
+def test_glossary_in_lab_draws_every_hangul_syllable(lab_server, page, notebook_copies,
                                                        screenshot_dir):
-    page = lab_page
     shutil.copy2(GLOSSARY, notebook_copies / GLOSSARY.name)
     page.goto(lab_server.url("/lab", reset=""))
     page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands"
