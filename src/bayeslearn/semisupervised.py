@@ -332,8 +332,9 @@ def train_semi_supervised_mlps(
     Raises
     ------
     ValueError
-        If the shapes do not fit together, a label is out of range, a weight is negative, or
-        ``objective`` is unknown.
+        If the shapes do not fit together, a label is out of range, a weight is negative,
+        ``objective`` is unknown, a seed is not a whole number in [0, 2**63 - 1], or
+        ``num_classes``, ``hidden`` or ``steps`` make arrays of more than 2**32 numbers.
     TypeError
         If an integer argument is not an integer or an array is not numeric.
 
@@ -398,7 +399,8 @@ def semi_supervised_loss_and_gradient(
     Raises
     ------
     ValueError
-        If the shapes do not fit, or ``objective`` is not one with a loss.
+        If the shapes do not fit, ``objective`` is not one with a loss, ``weight`` is not a
+        single number >= 0, or the loss or its gradient overflows.
 
     Examples
     --------
@@ -480,7 +482,8 @@ def self_training_mlps(
     Raises
     ------
     ValueError
-        If the shapes do not fit together or a threshold is outside [0, 1].
+        If the shapes do not fit together, a threshold is outside [0, 1], ``rounds`` exceeds
+        1000 (``MAX_ROUNDS``), or there is no unlabelled point to pseudo-label.
 
     Examples
     --------

@@ -35,6 +35,10 @@ class TentModel:
 
     Used in: notebook 07, sections 6 and 8.
 
+    The constructor checks every field (a TinyMLP; finite ``mean``, ``scale``, ``shift`` and
+    positive ``std`` of shape (d,)); :meth:`normalise`, :meth:`logits` and
+    :meth:`predict_proba` refuse inputs that are not finite (n, d) numbers or that overflow.
+
     Attributes
     ----------
     network : TinyMLP
@@ -166,7 +170,8 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
     TypeError
         If ``model`` is not a TentModel.
     ValueError
-        If ``X`` is not a finite (n, d) array with n >= 1.
+        If ``X`` is not a finite (n, d) array with n >= 1, or the normalised inputs or the
+        logits overflow (inputs too large, or ``std`` too small, for the network).
 
     Examples
     --------
@@ -225,7 +230,8 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
     TypeError
         If ``model`` is not a TentModel or ``steps`` is not an integer.
     ValueError
-        If ``X`` does not fit the model or a hyper-parameter is out of its domain.
+        If ``X`` does not fit the model, a hyper-parameter is out of its domain, or ``steps``
+        would make Adam's path longer than 2**32 numbers.
 
     Examples
     --------

@@ -465,7 +465,10 @@ def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
     Raises
     ------
     ValueError
-        If a class has fewer than ``per_class`` examples.
+        If a class has fewer than ``per_class`` examples, or a label is not a whole number in
+        [0, 2**63 - 1].
+    TypeError
+        If ``labels`` is not numeric (strings, booleans) or ``per_class`` is not an integer.
 
     Examples
     --------
