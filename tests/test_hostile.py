@@ -644,6 +644,8 @@ HOSTILE = [
     ("semi_supervised_moons", "labels_per_class a bool", lambda: bl.semi_supervised_moons(10, True), TypeError,
      "labels_per_class"),
     ("semi_supervised_moons", "samples 2**40", lambda: bl.semi_supervised_moons(2**40, 1), ValueError, "samples"),
+    ("semi_supervised_moons", "2**22 seeds of 2**11 points (hung)",
+     lambda: bl.semi_supervised_moons(2**11, 1, seed=np.arange(2**22)), ValueError, "seed"),
     ("train_semi_supervised_mlps", "num_classes 2**40 (numpy's 'array is too big')",
      lambda: bl.train_semi_supervised_mlps(MOONS_X[:4], MOONS_Y[:4], MOONS_X[4:], 1.0, num_classes=2**40),
      ValueError, "num_classes"),

@@ -103,6 +103,8 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     """
     seeds = _seeds(seed)
     labels_per_class = v.length(labels_per_class, "labels_per_class", minimum=0)
+    if v.length(samples, "samples") * seeds.size > v.MAX_LENGTH:
+        raise ValueError(f"samples and seed: {seeds.size} data sets of {samples} points make more than 2**32 points")
     parts = []
     for s in seeds:
         X, y = two_moons(samples, noise=noise, seed=int(s))
