@@ -101,15 +101,29 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     >>> data.X_labelled.shape, data.X_unlabelled.shape, sorted(data.y_labelled[0].tolist())
     ((2, 4, 2), (2, 46, 2), [0, 0, 1, 1])
     """
-    seeds = np.atleast_1d(v.count(seed, "seed")).astype(int)
+    seeds = _seeds(seed)
+    labels_per_class = v.length(labels_per_class, "labels_per_class", minimum=0)
+    if v.length(samples, "samples") * seeds.size > v.MAX_LENGTH:
+        raise ValueError(f"samples and seed: {seeds.size} data sets of {samples} points make more than 2**32 points")
     parts = []
     for s in seeds:
         X, y = two_moons(samples, noise=noise, seed=int(s))
-        chosen = labelled_subset(y, labels_per_class, seed=int(s))
+        try:
+            chosen = labelled_subset(y, labels_per_class, seed=int(s))
+        except ValueError as exc:  # a class smaller than labels_per_class
+            raise ValueError(f"labels_per_class: {exc}") from exc
         rest = np.setdiff1d(np.arange(y.size), chosen)
         parts.append((X[chosen], y[chosen], X[rest], y[rest]))
     stacked = [np.stack(field) for field in zip(*parts, strict=True)]
     return SemiSupervisedData(*(a if np.ndim(seed) else a[0] for a in stacked))
+
+
+def _seeds(seed) -> np.ndarray:
+    """One seed or a 1-D sequence of them, as exact int64 (a float seed beyond 2**63 is refused)."""
+    seeds = np.atleast_1d(v.count_int64(seed, "seed"))
+    if seeds.ndim != 1 or seeds.size == 0:
+        raise ValueError(f"seed must be a whole number or a non-empty 1-D sequence of them, got shape {np.shape(seed)}")
+    return seeds
 
 
 # --- layout (that of TinyMLP.parameters) ------------------------------------------------------------
@@ -188,6 +202,10 @@ def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_mini
 def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list[TinyMLP]:
     M, d, _ = X.shape
     K = T.shape[1]
+    size = M * sum(r * c for r, c in _sizes(d, hidden, K))
+    if size * (steps + 1) > v.MAX_LENGTH:  # Adam keeps the whole path: refuse before allocating it
+        raise ValueError(f"steps and hidden: {M} networks of {size // M} weights over {steps} steps make a path of "
+                         f"more than 2**32 numbers; use fewer steps, hidden units or networks")
     theta = _initial(seeds, d, hidden, K)
     shape = theta.shape
 
@@ -196,6 +214,10 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list
 
     final = adam(gradient, theta.ravel(), lr, steps, l2=l2)[-1].reshape(shape) if steps else theta
     return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]
+
+
+#: Most rounds :func:`self_training_mlps` runs: each retrains every network from the start.
+MAX_ROUNDS = 1000
 
 
 # --- checks -------------------------------------------------------------------------------------------
@@ -216,10 +238,10 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
         raise ValueError(f"weights must be a number or a 1-D array, got shape {lam.shape}")
     Xl = _stacked(X_labelled, "X_labelled")
     Xu = _stacked(X_unlabelled, "X_unlabelled")
-    yl = v.count(y_labelled, "y_labelled").astype(int)
+    yl = v.count_int64(y_labelled, "y_labelled")
     yl = yl[None] if yl.ndim == 1 else yl
-    K = v.integer(num_classes, "num_classes", minimum=2)
-    seeds = np.atleast_1d(v.count(seed, "seed")).astype(int)
+    K = v.length(num_classes, "num_classes", minimum=2)
+    seeds = _seeds(seed)
     M = max(lam.size, Xl.shape[0], Xu.shape[0], yl.shape[0], seeds.size)
     for arr, name in ((lam, "weights"), (Xl, "X_labelled"), (Xu, "X_unlabelled"), (yl, "y_labelled"),
                       (seeds, "seed")):
@@ -227,6 +249,8 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
             raise ValueError(f"{name} must have 1 or {M} entries along its first axis, got {arr.shape[0]}")
     if yl.ndim != 2 or yl.shape[1] != Xl.shape[1]:
         raise ValueError(f"y_labelled must have one label per row of X_labelled, got {yl.shape} and {Xl.shape}")
+    if Xl.shape[2] == 0:
+        raise ValueError("X_labelled and X_unlabelled must have at least one feature, got 0 columns")
     if Xl.shape[2] != Xu.shape[2]:
         raise ValueError(f"X_labelled and X_unlabelled must have the same number of features, "
                          f"got {Xl.shape[2]} and {Xu.shape[2]}")
@@ -235,12 +259,17 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
     n_l, d = Xl.shape[1], Xl.shape[2]
     X = np.concatenate([np.broadcast_to(Xl, (M, n_l, d)), np.broadcast_to(Xu, (M, Xu.shape[1], d))], axis=1)
     X = np.ascontiguousarray(X.transpose(0, 2, 1))  # (M, d, n): one column per example
-    T = np.ascontiguousarray(np.eye(K)[np.broadcast_to(yl, (M, n_l))].transpose(0, 2, 1))
+    if M * K * (n_l + Xu.shape[1]) > v.MAX_LENGTH:
+        raise ValueError(f"num_classes {K} with {M} networks and {n_l + Xu.shape[1]} inputs makes arrays of more "
+                         f"than 2**32 logits: use fewer classes, networks (weights, seed) or inputs")
+    # one-hot columns, without the K x K identity (num_classes may be large)
+    one_hot = (np.broadcast_to(yl, (M, n_l))[..., None] == np.arange(K)).astype(float)
+    T = np.ascontiguousarray(one_hot.transpose(0, 2, 1))
     return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
 
 
 def _hyper(hidden, steps, learning_rate, weight_decay):
-    return (v.integer(hidden, "hidden", minimum=1), v.integer(steps, "steps", minimum=0),
+    return (v.length(hidden, "hidden", minimum=1), v.length(steps, "steps", minimum=0),
             v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
             v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay"))
 
@@ -305,8 +334,9 @@ def train_semi_supervised_mlps(
     Raises
     ------
     ValueError
-        If the shapes do not fit together, a label is out of range, a weight is negative, or
-        ``objective`` is unknown.
+        If the shapes do not fit together, a label is out of range, a weight is negative,
+        ``objective`` is unknown, a seed is not a whole number in [0, 2**63 - 1], or
+        ``num_classes``, ``hidden`` or ``steps`` make arrays of more than 2**32 numbers.
     TypeError
         If an integer argument is not an integer or an array is not numeric.
 
@@ -371,7 +401,8 @@ def semi_supervised_loss_and_gradient(
     Raises
     ------
     ValueError
-        If the shapes do not fit, or ``objective`` is not one with a loss.
+        If the shapes do not fit, ``objective`` is not one with a loss, ``weight`` is not a
+        single number >= 0, or the loss or its gradient overflows.
 
     Examples
     --------
@@ -381,6 +412,7 @@ def semi_supervised_loss_and_gradient(
     """
     if objective not in ("entropy", "infomax"):
         raise ValueError(f"objective must be 'entropy' or 'infomax' (a loss with a gradient), got {objective!r}")
+    weight = v.scalar(v.non_negative(weight, "weight"), "weight")  # named here, not as the trainer's weights
     X, T, n_l, lam, _, K = _problem(X_labelled, y_labelled, X_unlabelled, weight, num_classes, 0)
     if X.shape[0] != 1:
         raise ValueError("semi_supervised_loss_and_gradient takes one network's data, not a stack")
@@ -394,7 +426,15 @@ def semi_supervised_loss_and_gradient(
         return _unlabelled_gradient(log_q, objective)
 
     loss_u = entropy_minimisation_loss if objective == "entropy" else information_maximisation_loss
-    loss, grad = _batched(theta[None], X, T, n_l, lam, hidden, unlabelled, loss_u)
+    overflowed = ("parameters, X_labelled, X_unlabelled or weight: the loss or its gradient overflowed "
+                  "(weights or inputs too large)")
+    with np.errstate(over="ignore", invalid="ignore"):
+        try:
+            loss, grad = _batched(theta[None], X, T, n_l, lam, hidden, unlabelled, loss_u)
+        except ValueError as exc:  # logits that overflowed, refused by the unlabelled objective
+            raise ValueError(f"{overflowed}: {exc}") from exc
+    if not (np.isfinite(loss).all() and np.isfinite(grad).all()):
+        raise ValueError(overflowed)
     return float(loss[0]), grad[0]
 
 
@@ -444,7 +484,8 @@ def self_training_mlps(
     Raises
     ------
     ValueError
-        If the shapes do not fit together or a threshold is outside [0, 1].
+        If the shapes do not fit together, a threshold is outside [0, 1], ``rounds`` exceeds
+        1000 (``MAX_ROUNDS``), or there is no unlabelled point to pseudo-label.
 
     Examples
     --------
@@ -458,10 +499,14 @@ def self_training_mlps(
     if tau.ndim != 1 or tau.size == 0:
         raise ValueError(f"thresholds must be a number or a 1-D array, got shape {tau.shape}")
     rounds = v.integer(rounds, "rounds", minimum=0)
+    if rounds > MAX_ROUNDS:
+        raise ValueError(f"rounds must be <= {MAX_ROUNDS}, got {rounds if rounds < 10**20 else 'more'}")
     lam = v.scalar(v.non_negative(weight, "weight"), "weight")
     X, T, n_l, _, seeds, K = _problem(X_labelled, y_labelled, X_unlabelled, np.full(tau.size, lam),
                                       num_classes, seed)
     M = X.shape[0]
+    if rounds and X.shape[2] == n_l:
+        raise ValueError("X_unlabelled must have at least one row to pseudo-label (or rounds = 0)")
     if tau.size not in (1, M):
         raise ValueError(f"thresholds must have 1 or {M} entries, got {tau.size}")
     tau = np.broadcast_to(tau, (M,))

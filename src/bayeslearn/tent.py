@@ -35,6 +35,10 @@ class TentModel:
 
     Used in: notebook 07, sections 6 and 8.
 
+    The constructor checks every field (a TinyMLP; finite ``mean``, ``scale``, ``shift`` and
+    positive ``std`` of shape (d,)); :meth:`normalise`, :meth:`logits` and
+    :meth:`predict_proba` refuse inputs that are not finite (n, d) numbers or that overflow.
+
     Attributes
     ----------
     network : TinyMLP
@@ -58,6 +62,16 @@ class TentModel:
     scale: np.ndarray
     shift: np.ndarray
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.network, TinyMLP):
+            raise TypeError(f"network must be a TinyMLP, got {type(self.network).__name__}")
+        d = self.network.num_inputs
+        for name in ("mean", "std", "scale", "shift"):
+            arr = (v.positive if name == "std" else v.finite)(getattr(self, name), name)
+            if arr.shape != (d,):
+                raise ValueError(f"{name} must have shape ({d},), got {arr.shape}")
+            object.__setattr__(self, name, arr)
+
     @classmethod
     def from_source(cls, network: TinyMLP, mean, std) -> TentModel:
         """The unadapted model: :math:`\\gamma = 1`, :math:`\\beta = 0`."""
@@ -71,15 +85,30 @@ class TentModel:
 
     def normalise(self, X) -> np.ndarray:
         r""":math:`\hat x = \gamma \odot (x - \mu)/\sigma + \beta` for inputs (n, d)."""
-        return self.scale * (np.asarray(X, dtype=float) - self.mean) / self.std + self.shift
+        X = v.finite(X, "X")
+        if X.ndim < 1 or X.shape[-1] != self.mean.size:
+            raise ValueError(f"X must have shape (..., {self.mean.size}), got {X.shape}")
+        with np.errstate(over="ignore", invalid="ignore"):
+            Xhat = self.scale * (X - self.mean) / self.std + self.shift
+        if not np.isfinite(Xhat).all():
+            raise ValueError("X: gamma (X - mean) / std + beta overflows (X too large or std too small)")
+        return Xhat
 
     def logits(self, X) -> np.ndarray:
         """Logits (n, K)."""
-        return self.network.logits(self.normalise(X))
+        with np.errstate(over="ignore", invalid="ignore"):
+            Z = self.network.logits(self.normalise(X))
+        if not np.isfinite(Z).all():
+            raise ValueError("X: the logits overflow (inputs too large for the network)")
+        return Z
 
     def predict_proba(self, X) -> np.ndarray:
         """Class probabilities (n, K)."""
-        return self.network.predict_proba(self.normalise(X))
+        with np.errstate(over="ignore", invalid="ignore"):
+            P = self.network.predict_proba(self.normalise(X))
+        if not np.isfinite(P).all():
+            raise ValueError("X: the logits overflow (inputs too large for the network)")
+        return P
 
 
 def _parts(network: TinyMLP):
@@ -141,7 +170,8 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
     TypeError
         If ``model`` is not a TentModel.
     ValueError
-        If ``X`` is not a finite (n, d) array with n >= 1.
+        If ``X`` is not a finite (n, d) array with n >= 1, or the normalised inputs or the
+        logits overflow (inputs too large, or ``std`` too small, for the network).
 
     Examples
     --------
@@ -154,9 +184,19 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
     X = _data(model, X)
     if X.ndim != 2:
         raise ValueError(f"X must have shape (n, d) here, got {X.shape}")
-    U = (X - model.mean) / model.std
-    loss, dXhat = _entropy_and_input_gradient(model.network, model.scale * U + model.shift)
-    return float(loss), np.concatenate([(dXhat * U).sum(axis=0), dXhat.sum(axis=0)])
+    with np.errstate(over="ignore", invalid="ignore"):
+        U = (X - model.mean) / model.std
+        Xhat = model.scale * U + model.shift
+        if not np.isfinite(Xhat).all():
+            raise ValueError("X: gamma (X - mean) / std + beta overflows (X too large or std too small)")
+        try:
+            loss, dXhat = _entropy_and_input_gradient(model.network, Xhat)
+        except ValueError as exc:  # logits that overflowed, refused by entropy_minimisation_gradient
+            raise ValueError(f"X: the logits overflow (inputs too large for the network): {exc}") from exc
+        gradient = np.concatenate([(dXhat * U).sum(axis=0), dXhat.sum(axis=0)])
+    if not (np.isfinite(loss) and np.isfinite(gradient).all()):
+        raise ValueError("X: the logits or the gradient overflow (inputs too large for the network)")
+    return float(loss), gradient
 
 
 def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0.05):
@@ -190,7 +230,8 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
     TypeError
         If ``model`` is not a TentModel or ``steps`` is not an integer.
     ValueError
-        If ``X`` does not fit the model or a hyper-parameter is out of its domain.
+        If ``X`` does not fit the model, a hyper-parameter is out of its domain, or ``steps``
+        would make Adam's path longer than 2**32 numbers.
 
     Examples
     --------
@@ -206,6 +247,8 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
     lr = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
     batches = X if X.ndim == 3 else X[None]
     M, d = batches.shape[0], batches.shape[2]
+    if 2 * M * d * (steps + 1) > v.MAX_LENGTH:  # Adam keeps the whole path: refuse before allocating it
+        raise ValueError(f"steps: {steps} steps of {M} adaptations make a path of more than 2**32 numbers")
     U = (batches - model.mean) / model.std
 
     def gradient(w):

@@ -64,7 +64,8 @@ def _probabilities(probabilities: object) -> np.ndarray:
 # --- the unlabelled losses and their gradients ----------------------------------------------------
 def _log_softmax(z: np.ndarray, axis: int = -1) -> np.ndarray:
     """log softmax in plain numpy (scipy's costs more than the maths on small arrays)."""
-    z = z - z.max(axis=axis, keepdims=True)
+    with np.errstate(over="ignore"):  # a gap beyond the largest float: that probability is 0
+        z = np.maximum(z - z.max(axis=axis, keepdims=True), -np.finfo(float).max)
     return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
 
 
@@ -209,7 +210,8 @@ def information_maximisation_loss(logits) -> float:
 def _marginal_gradient(log_q: np.ndarray) -> np.ndarray:
     """−∂H(q̄)/∂z_i · n = q_i ⊙ (log q̄ − Σ_k q_ik log q̄_k), for log_q (..., n, K)."""
     q = np.exp(log_q)
-    log_bar = np.log(q.mean(axis=-2, keepdims=True))
+    # a class no prediction uses (q̄_k = 0) has q_ik = 0 in every row: its terms are 0, not 0 · log 0
+    log_bar = np.log(np.maximum(q.mean(axis=-2, keepdims=True), np.finfo(float).smallest_subnormal))
     return q * (log_bar - (q * log_bar).sum(axis=-1, keepdims=True))
 
 
@@ -278,7 +280,10 @@ class PseudoLabels:
 
     def accuracy(self, true_labels) -> float:
         """Fraction of the *kept* pseudo-labels equal to ``true_labels``; NaN if none is kept."""
-        right = self.labels == np.asarray(true_labels)
+        truth = v.count_int64(true_labels, "true_labels")
+        if truth.shape != self.labels.shape:
+            raise ValueError(f"true_labels must have shape {self.labels.shape}, got {truth.shape}")
+        right = self.labels == truth
         return float(right[self.mask].mean()) if self.mask.any() else float("nan")
 
 
@@ -361,8 +366,15 @@ def sharpen(probabilities, temperature: float) -> np.ndarray:
 
 
 def _sharpen(q: np.ndarray, t: float) -> np.ndarray:
-    with np.errstate(divide="ignore"):
-        return softmax(np.log(q) / t, axis=-1)
+    with np.errstate(divide="ignore", over="ignore"):
+        log_q = np.log(q)
+        z = log_q / t
+        # a temperature so small that log q / T overflows: shift by the row's largest log q
+        # first (the same softmax), so the largest entries get 0 and the rest -inf, never NaN
+        overflowed = (np.isinf(z) & np.isfinite(log_q)).any(axis=-1, keepdims=True)
+        if overflowed.any():
+            z = np.where(overflowed, (log_q - log_q.max(axis=-1, keepdims=True)) / t, z)
+    return softmax(z, axis=-1)
 
 
 def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.ndarray:
@@ -418,8 +430,14 @@ def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.
     for arr, name in ((prior, "class_prior"), (mean, "running_mean")):
         if arr.min() <= 0.0:
             raise ValueError(f"{name} must be > 0 for every class, got {arr.min()}")
-    w = q * (prior / mean)
-    return w / w.sum(axis=-1, keepdims=True)
+    with np.errstate(over="ignore", invalid="ignore"):
+        w = q * (prior / mean)
+        total = w.sum(axis=-1, keepdims=True)
+    if not np.isfinite(total).all():  # prior / mean beyond the largest float: rescale in logs
+        log_ratio = np.log(prior) - np.log(mean)
+        w = q * np.exp(log_ratio - log_ratio.max(axis=-1, keepdims=True))
+        total = w.sum(axis=-1, keepdims=True)
+    return w / total
 
 
 def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
@@ -447,17 +465,20 @@ def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
     Raises
     ------
     ValueError
-        If a class has fewer than ``per_class`` examples.
+        If a class has fewer than ``per_class`` examples, or a label is not a whole number in
+        [0, 2**63 - 1].
+    TypeError
+        If ``labels`` is not numeric (strings, booleans) or ``per_class`` is not an integer.
 
     Examples
     --------
     >>> labelled_subset([0, 1, 0, 1, 1, 0], per_class=1, seed=0).size
     2
     """
-    y = v.count(labels, "labels").astype(int)
+    y = v.count_int64(labels, "labels")  # exact: 2**53 and 2**53 + 1 are two classes
     if y.ndim != 1:
         raise ValueError(f"labels must be 1-D, got shape {y.shape}")
-    per_class = v.integer(per_class, "per_class", minimum=0)
+    per_class = v.length(per_class, "per_class", minimum=0)
     rng = np.random.default_rng(v.integer(seed, "seed", minimum=0))
     chosen = []
     for k in np.unique(y):
