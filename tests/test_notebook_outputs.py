@@ -27,7 +27,6 @@ NOISE = re.compile(r"\b\d\.\d+e-(?:0[89]|[1-9]\d)\b")
 NEGATIVE_ZERO = re.compile(r"(?<![\w.])-0\.0+(?![\d])")
 #: Small numbers that are exact by construction, not rounding noise: (notebook, text) -> why.
 EXACT = {
-    ("05_empirical_risk.ipynb", "1.0e-08"): "a grid value of λ (np.logspace), printed as chosen",
     ("01_coin_flip_mle_solutions.ipynb", "1.4013e-45"): "the smallest float32 subnormal, 2^-149",
 }
 
