@@ -28,9 +28,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-# Dispatch groups in numpy's order, and the OpenBLAS kernel that matches each x86-64 level.
-_X86_LEVELS = ["X86_V2", "X86_V3", "X86_V4", "AVX512_ICL", "AVX512_SPR"]
-
 _PROBE = """
 import json
 import numpy, scipy.linalg  # scipy's own OpenBLAS must load too, to be reported
@@ -79,8 +76,10 @@ def configurations() -> list[Config]:
     machine = platform.machine().lower()
     if machine in ("x86_64", "amd64"):
         flags = cpu_flags()
-        above_v3 = [g for g in groups if _X86_LEVELS.index(g) > 1] if groups else []
-        from_v3 = [g for g in groups if _X86_LEVELS.index(g) >= 1] if groups else []
+        # x86-64-v2 is numpy's baseline; every group it can dispatch beyond is newer (X86_V3,
+        # X86_V4, AVX512_*, and whatever later numpy releases add)
+        above_v3 = [g for g in groups if g not in ("X86_V2", "X86_V3")]
+        from_v3 = [g for g in groups if g != "X86_V2"]
         configs = []
         if "avx2" in flags:
             configs.append(Config(
