@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import serve
 from serve import command  # tools/serve.py: what make lab / make notebook / make app run
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,12 +32,12 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 SCREENSHOTS = REPO / "build" / "screenshots"
 
 READY_TIMEOUT_S = 60.0
-# A file every Voila 0.5 server serves with 200 as soon as it listens (without running a
-# kernel, which a request for the app page would do).
+# A file the Voila of .venv serves with 200 as soon as it listens, in single-notebook mode too
+# (where serve.py's /voila/tree does not exist), without running a kernel.
 VOILA_PROBE = "/voila/labextensions/@voila-dashboards/widgets-manager8/package.json"
-#: What each app answers with 200 once it is ready: Jupyter Server's status API (JupyterLab,
-#: Notebook 7), Voila's file above.
-PROBES = {"lab": "/api/status", "notebook": "/api/status", "voila": VOILA_PROBE}
+#: What each app answers with 200 once it is ready: serve.py's probes (Jupyter Server's status
+#: API for JupyterLab and Notebook 7), with Voila's file above.
+PROBES = {**serve.PROBES, "voila": VOILA_PROBE}
 #: The flag that makes each Jupyter Server app set ``window.jupyterapp`` in the page.
 EXPOSE_APP = {"lab": "--LabApp.expose_app_in_browser=True",
               "notebook": "--JupyterNotebookApp.expose_app_in_browser=True"}

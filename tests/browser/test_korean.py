@@ -21,6 +21,14 @@ pytestmark = pytest.mark.browser
 GLOSSARY = REPO / "docs" / "glossary.md"
 
 
+def assert_hangul_drawn(result: dict, where: str) -> None:
+    """The glossary's Hangul (over 100 distinct syllables) is all drawn, none as a box."""
+    assert result["checked"] > 100, result
+    assert not result["missing"], (
+        f"{len(result['missing'])} of {result['checked']} Hangul syllables drawn as boxes {where}, "
+        f"e.g. {result['missing'][:3]}: install a Hangul font (fonts-nanum)")
+
+
 def test_the_check_tells_a_missing_glyph_from_a_drawn_one(page):
     """Private-use code points are in no font: the check must call them missing, and must not
     call Latin letters missing."""
@@ -39,12 +47,8 @@ def test_glossary_in_lab_draws_every_hangul_syllable(lab_server, page, notebook_
     page.evaluate("window.jupyterapp.commands.execute('docmanager:open', "
                   "{path: 'glossary.md', factory: 'Markdown Preview'})")
     page.wait_for_selector(".jp-RenderedMarkdown table td")
-    result = missing_glyphs(page, ".jp-RenderedMarkdown")
     page.screenshot(path=str(screenshot_dir / "glossary-lab.png"))
-    assert result["checked"] > 100, result
-    assert not result["missing"], (
-        f"{len(result['missing'])} of {result['checked']} Hangul syllables drawn as boxes in "
-        f"JupyterLab, e.g. {result['missing'][:3]}: install a Hangul font (fonts-nanum)")
+    assert_hangul_drawn(missing_glyphs(page, ".jp-RenderedMarkdown"), "in JupyterLab")
 
 
 def test_site_glossary_draws_every_hangul_syllable(page, tmp_path: Path, screenshot_dir):
@@ -52,9 +56,5 @@ def test_site_glossary_draws_every_hangul_syllable(page, tmp_path: Path, screens
 
     build_site(tmp_path)
     page.goto((tmp_path / "glossary.html").as_uri())
-    result = missing_glyphs(page, "body")
     page.screenshot(path=str(screenshot_dir / "glossary-site.png"))
-    assert result["checked"] > 100, result
-    assert not result["missing"], (
-        f"{len(result['missing'])} of {result['checked']} Hangul syllables drawn as boxes on "
-        f"the static site, e.g. {result['missing'][:3]}")
+    assert_hangul_drawn(missing_glyphs(page, "body"), "on the static site")
