@@ -55,10 +55,11 @@ notebook: $(STAMP)
 app: $(STAMP)
 	@$(BIN)/python tools/serve.py voila $(if $(PORT),--port $(PORT)) --root notebooks
 
-## make test: ruff, unit + property + doctest + widget sweeps + site, then nbval over the
+## make test: ruff, mypy over src/, unit + property + doctest + widget sweeps + site, then nbval over the
 ## notebooks and their solutions.
 test: $(STAMP) $(MATHJAX)
 	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(BIN)/python -m pytest $(NBVAL) notebooks solutions
 
