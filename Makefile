@@ -43,13 +43,14 @@ $(HANGUL_FONT):
 
 ## make lab: JupyterLab on notebooks/, bound to 127.0.0.1, on the first free port from 8888 (or
 ## PORT=N); prints the URL with its token once the server answers, and opens a browser where
-## there is a display.
+## there is a display. It opens on 00_start_here.ipynb, whose first line links the Korean
+## edition's start page (ko/00_start_here.ipynb), so both editions are one click away.
 lab: $(STAMP)
-	@$(BIN)/python tools/serve.py lab $(if $(PORT),--port $(PORT)) --root notebooks
+	@$(BIN)/python tools/serve.py lab $(if $(PORT),--port $(PORT)) --root notebooks --open 00_start_here.ipynb
 
 ## make notebook: Notebook 7 on notebooks/, with the same rules as make lab.
 notebook: $(STAMP)
-	@$(BIN)/python tools/serve.py notebook $(if $(PORT),--port $(PORT)) --root notebooks
+	@$(BIN)/python tools/serve.py notebook $(if $(PORT),--port $(PORT)) --root notebooks --open 00_start_here.ipynb
 
 ## make app: the notebooks as apps with Voila, with the same rules as make lab.
 app: $(STAMP)

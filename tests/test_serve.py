@@ -168,3 +168,15 @@ def test_notebook_prints_its_url_once_notebook7_answers(tmp_path):
         url, port = match.group(1), int(match.group(2))
         assert port != busy and "/tree?token=" in url
         assert status(url) == 200
+
+
+@pytest.mark.parametrize(("app", "page"), [("lab", "/lab/tree/"), ("notebook", "/notebooks/")])
+def test_open_starts_on_the_named_notebook(tmp_path, app, page):
+    """make lab / make notebook: --open puts the start page (which links both editions) in the
+    URL, and that page answers."""
+    (tmp_path / "00_start_here.ipynb").write_text(
+        '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    with serving(tmp_path, app, "--no-browser", "--open", "00_start_here.ipynb") as (process, read):
+        url = wait_for_url(process, read).group(1)
+        assert f"{page}00_start_here.ipynb?token=" in url
+        assert status(url) == 200

@@ -41,13 +41,20 @@ READY_TIMEOUT_S = 120.0
 PROBES = {"lab": "/api/status", "notebook": "/api/status", "voila": "/voila/tree"}
 
 
-def command(app: str, port: int, root: str | os.PathLike, token: str) -> tuple[str, list[str]]:
-    """The URL to open and the command line serving ``root`` with ``app`` on 127.0.0.1:``port``."""
+def command(app: str, port: int, root: str | os.PathLike, token: str,
+            start: str | None = None) -> tuple[str, list[str]]:
+    """The URL to open and the command line serving ``root`` with ``app`` on 127.0.0.1:``port``.
+
+    With ``start`` (a notebook's path under ``root``), JupyterLab and Notebook 7 open on that
+    notebook instead of the file browser; Voila always opens its list of notebooks.
+    """
     root = os.path.abspath(root)
     if app in ("lab", "notebook"):
         # JupyterLab and Notebook 7 are both Jupyter Server apps: the same flags.
         as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
         module, page = ("jupyterlab", "lab") if app == "lab" else ("notebook", "tree")
+        if start is not None:
+            page = f"lab/tree/{start}" if app == "lab" else f"notebooks/{start}"
         url = f"http://127.0.0.1:{port}/{page}?token={token}"
         cmd = [sys.executable, "-m", module, "--no-browser", "--ip=127.0.0.1",
                f"--port={port}", "--port-retries=0", f"--IdentityProvider.token={token}",
@@ -129,9 +136,11 @@ def main(argv: list[str] | None = None) -> None:
                         help=f"this port or an error (default: the first free from {DEFAULT_PORT})")
     parser.add_argument("--root", default="notebooks")
     parser.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    parser.add_argument("--open", default=None, metavar="NOTEBOOK",
+                        help="open this notebook (a path under --root) instead of the file list")
     args = parser.parse_args(argv)
     port, token = choose_port(args.port), secrets.token_hex(16)
-    url, cmd = command(args.app, port, args.root, token)
+    url, cmd = command(args.app, port, args.root, token, args.open)
     process = subprocess.Popen(cmd)
     # Ctrl-C reaches the server too (same process group) and it shuts down in its own way;
     # this process only waits for it. A terminate() of this process is passed on.
