@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 #: Every notebook of the collection, discovered when the test modules are imported.
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
+#: The Korean edition (notebooks/ko/, built by tools/translate.py), same names as the English.
+KOREAN = sorted((NOTEBOOK_DIR / "ko").glob("*.ipynb"))
 SCREENSHOTS = REPO / "build" / "screenshots"
 
 READY_TIMEOUT_S = 60.0

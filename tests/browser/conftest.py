@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ._server import NOTEBOOKS, REPO, SCREENSHOTS, start_jupyter
+from ._server import KOREAN, NOTEBOOK_DIR, NOTEBOOKS, REPO, SCREENSHOTS, start_jupyter
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -103,10 +103,12 @@ def latencies(pytestconfig: pytest.Config) -> dict[str, dict[str, list[float]]]:
 
 @pytest.fixture(scope="session")
 def notebook_copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A temporary directory holding copies of every notebook: the servers never see the repo."""
+    """A temporary directory holding copies of every notebook, the Korean edition in ko/ as in
+    the repository: the servers never see the repo."""
     root = tmp_path_factory.mktemp("notebooks")
-    for notebook in NOTEBOOKS:
-        shutil.copy2(notebook, root / notebook.name)
+    (root / "ko").mkdir()
+    for notebook in NOTEBOOKS + KOREAN:
+        shutil.copy2(notebook, root / notebook.relative_to(NOTEBOOK_DIR))
     return root
 
 

@@ -26,7 +26,7 @@ from ._live import (
     summary,
     wait_for_live_widgets,
 )
-from ._server import NOTEBOOKS
+from ._server import KOREAN, NOTEBOOK_DIR, NOTEBOOKS
 from .conftest import SIZES
 
 pytestmark = pytest.mark.browser
@@ -162,13 +162,19 @@ def shift_enter_on_a_slider(page, name: str) -> None:
                f"{name}: Shift+Enter on a focused slider to run its cell")
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-@pytest.mark.parametrize("client", CLIENTS)
+#: Every English notebook in each client; the Korean edition (same code, Korean text) in
+#: JupyterLab, where its longer readouts and labels must fit and its sliders move too.
+RUNS = [(client, p) for client in CLIENTS for p in NOTEBOOKS] + [("lab", p) for p in KOREAN]
+
+
+@pytest.mark.parametrize(("client", "notebook"), RUNS,
+                         ids=[f"{c}-{p.relative_to(NOTEBOOK_DIR).with_suffix('')}" for c, p in RUNS])
 def test_notebook(client: str, notebook: Path, jupyter, page, notebook_copies, screenshot_dir,
                   report, latencies):
     """Open, run all, no errors; every slider of every live widget moves plot and readout
     from the keyboard; every widget fits both window sizes."""
-    name, how = notebook.name, CLIENTS[client]
+    name, how = notebook.relative_to(NOTEBOOK_DIR).as_posix(), CLIENTS[client]
+    stem = name.removesuffix(".ipynb")
     copy = notebook_copies / name
     original = copy.read_bytes()
     page.set_viewport_size(SIZES[how["size"]])
@@ -209,7 +215,7 @@ def test_notebook(client: str, notebook: Path, jupyter, page, notebook_copies, s
     runs = exercise_all(page, f"{how['name']} {name}")
     done = time.perf_counter()
     if runs:
-        latencies.setdefault(client, {})[notebook.stem] = [
+        latencies.setdefault(client, {})[stem] = [
             round(ms, 1) for run in runs for ms in run.latencies_ms]
 
     shots = screenshot_dir / client
@@ -218,7 +224,7 @@ def test_notebook(client: str, notebook: Path, jupyter, page, notebook_copies, s
     for size in [how["size"], *(s for s in SIZES if s != how["size"])]:
         page.set_viewport_size(SIZES[size])
         page.wait_for_timeout(300)  # the application lays itself out again
-        fits.append(check_fit(page, size, shots / f"{notebook.stem}_{size}"))
+        fits.append(check_fit(page, size, shots / f"{stem.replace('/', '_')}_{size}"))
     problems = [f"{fit.size}: {p}" for fit in fits for p in fit.problems]
     assert not problems, f"{how['name']} {name}: widgets do not fit:\n" + "\n".join(problems)
 
@@ -231,6 +237,6 @@ def test_notebook(client: str, notebook: Path, jupyter, page, notebook_copies, s
     if state["stderr"]:
         report.append(f"  note {name}: stderr output: {[t[:120] for t in state['stderr']]}")
     report.append(
-        f"{client} {notebook.stem}: open+kernel {opened - start:.1f} s, run all {ran - opened:.1f} s, "
+        f"{client} {stem}: open+kernel {opened - start:.1f} s, run all {ran - opened:.1f} s, "
         f"sliders {done - ran:.1f} s, total {time.perf_counter() - start:.1f} s; {summary(runs)}; "
         + "; ".join(fit.line() for fit in fits))
