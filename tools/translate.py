@@ -84,11 +84,13 @@ def as_lines(text: str) -> list[str]:
 def masked(code: str) -> str:
     """The code's syntax tree with every string literal (and f-string text) masked.
 
-    An f-string keeps the expressions it formats, sorted (a translation may reorder them).
+    An f-string keeps the expressions it formats, sorted (a translation may reorder them), with
+    the string literals inside them masked too.
     """
 
     class Mask(ast.NodeTransformer):
         def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
+            self.generic_visit(node)  # a label in braces, f"{'weak' if a else 'strong'}", is text
             values = sorted(ast.dump(v) for v in node.values if isinstance(v, ast.FormattedValue))
             return ast.Constant(value=("f-string", *values))
 
