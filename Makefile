@@ -16,7 +16,8 @@ NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize
 # Debian's Chromium, where the browser tests look for it (tests/browser/conftest.py).
 CHROMIUM := /usr/bin/chromium
 # A Hangul font (Debian's fonts-nanum), so that Chromium draws the Korean glossary
-# (tests/browser/test_korean.py).
+# (tests/browser/test_korean.py) and matplotlib the Korean notebooks' figures (bayeslearn.plotting
+# falls back to it from DejaVu Sans; tests/test_hangul_figures.py).
 HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 # apt-get install, through sudo unless we are root.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
@@ -57,7 +58,7 @@ app: $(STAMP)
 
 ## make test: ruff, mypy over src/, unit + property + doctest + widget sweeps + site, then nbval over the
 ## notebooks and their solutions.
-test: $(STAMP) $(MATHJAX)
+test: $(STAMP) $(MATHJAX) $(HANGUL_FONT)
 	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -86,7 +87,7 @@ test-oldest: $(OLDEST_STAMP) $(MATHJAX)
 	$(OLDEST)/bin/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions
 
 ## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets.
-notebooks: $(STAMP)
+notebooks: $(STAMP) $(HANGUL_FONT)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
 
 ## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/.
