@@ -91,12 +91,13 @@ test-oldest: $(OLDEST_STAMP) $(MATHJAX)
 	$(OLDEST)/bin/python -m pytest -q -p no:randomly
 	$(OLDEST)/bin/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions $(ENGLISH_ONLY)
 
-## make notebooks: build the Korean edition from translations/ko (tools/translate.py build), then
-## re-execute every notebook and solution of both editions in place, strip metadata.widgets.
+## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets; then
+## build the Korean edition from translations/ko (tools/translate.py build, which stops on a
+## missing or stale translation) and execute notebooks/ko and solutions/ko the same way.
 notebooks: $(STAMP) $(HANGUL_FONT)
+	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
 	$(BIN)/python tools/translate.py build
-	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb \
-		notebooks/ko/*.ipynb solutions/ko/*.ipynb
+	$(BIN)/python tools/execute_notebooks.py notebooks/ko/*.ipynb solutions/ko/*.ipynb
 
 ## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/,
 ## and of the Korean edition and glossary in build/site/ko/.
