@@ -351,3 +351,28 @@ def test_the_translation_is_complete_and_the_twin_is_a_fresh_build(english, tmp_
     assert [source(c) for c in korean["cells"]] == fresh_build_sources(english, tmp_path, translate), (
         "the Korean notebook differs from a fresh build: edit translations/ko/, then python tools/translate.py build"
     )
+
+
+def test_the_checks_pass_on_a_real_notebook_with_a_complete_translation(tmp_path, monkeypatch):
+    """A stand-in translation of a real solution notebook (markdown with a Korean line added and
+    its links one folder deeper, every code text kept): its build passes every twin check, with
+    the English outputs as its own (the same code prints the same numbers)."""
+    translate = load_translate()
+    english = ROOT / "solutions" / "03_weight_decay_prior_solutions.ipynb"
+    nb = json.loads(english.read_text(encoding="utf-8"))
+    markdown = {c["id"]: {"en": translate.cell_hash(source(c)),
+                          "ko": source(c).replace("](../", "](../../") + "\n\n(한국어판)"}
+                for c in nb["cells"] if c["cell_type"] == "markdown"}
+    texts = {text: text for c in nb["cells"] if c["cell_type"] == "code"
+             for _, _, kind, text in translate.code_texts(source(c)) if kind != "language"}
+    table = tmp_path / "table.json"
+    table.write_text(json.dumps({"source": "solutions/x", "markdown": markdown, "code": texts}, ensure_ascii=False))
+    monkeypatch.setattr(translate, "translation_path", lambda _: table)
+    built = fresh_build_sources(english, tmp_path / "build", translate)
+    korean = copy.deepcopy(nb)
+    for cell, text in zip(korean["cells"], built, strict=True):
+        cell["source"] = text.splitlines(keepends=True)
+    assert any('set_language("ko")' in text for text in built)
+    assert twin_problems(nb, korean, english.parent / "ko") == []
+    korean["cells"][-1]["source"] = ["## 9. 틀린 번호\n"] if korean["cells"][-1]["cell_type"] == "markdown" else ["1"]
+    assert twin_problems(nb, korean, english.parent / "ko") != []
