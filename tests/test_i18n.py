@@ -12,10 +12,12 @@ from __future__ import annotations
 import ast
 import re
 import string
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from test_glossary import NON_PREFERRED
+from test_korean_edition import NUMBER
 
 import bayeslearn as bl
 from bayeslearn.i18n import tr
@@ -93,6 +95,14 @@ def test_the_checks_catch_a_missing_an_unused_and_a_non_literal_message():
 def test_the_korean_messages_use_the_glossary_spellings(pattern):
     offending = [entry["ko"] for entry in MESSAGES.values() if re.search(pattern, entry["ko"])]
     assert offending == [], NON_PREFERRED[pattern]
+
+
+def test_the_korean_text_holds_the_numbers_of_the_english():
+    """A self-check prints its hint in a notebook: the Korean twin must print the same numbers
+    (tests/test_korean_edition.py compares them), so every entry keeps the English numbers."""
+    differ = [message for message, entry in MESSAGES.items()
+              if Counter(NUMBER.findall(entry["en"])) != Counter(NUMBER.findall(entry["ko"]))]
+    assert differ == []
 
 
 def test_the_language_switch_and_its_default():

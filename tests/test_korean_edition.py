@@ -95,7 +95,8 @@ def _sanitizers() -> list[tuple[re.Pattern, str]]:
 
 
 SANITIZERS = _sanitizers()
-_NUMBER = re.compile(r"[-−]?(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+−]?\d+)?")
+#: A number as printed: a sign only where no word precedes it ("class-2" holds the number 2).
+NUMBER = re.compile(r"(?<![\w.])[-−]?(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?:[eE][-+−]?\d+)?")
 
 
 def printed_numbers(cell: dict) -> Counter:
@@ -107,7 +108,7 @@ def printed_numbers(cell: dict) -> Counter:
             text = text if isinstance(text, str) else "".join(text)
             for pattern, replace in SANITIZERS:
                 text = pattern.sub(replace, text)
-            found.update(n.replace("−", "-").replace(",", "") for n in _NUMBER.findall(text))
+            found.update(n.replace("−", "-").replace(",", "") for n in NUMBER.findall(text))
     return found
 
 
@@ -265,6 +266,10 @@ def test_different_printed_numbers_fail(pair):
     assert number_problems(english, korean)
     korean["cells"][2]["outputs"][0]["data"]["text/plain"] = ["−1.5"]  # the same number, Unicode minus
     korean["cells"][1]["outputs"] = [_stream("n = 10000 (θ = 0.25)\n")]  # thousands separators aside
+    assert number_problems(english, korean) == []
+    korean["cells"][2]["outputs"][0]["data"]["text/plain"] = ["class-1.5"]  # a hyphen is no minus sign
+    assert number_problems(english, korean)
+    korean["cells"][2]["outputs"][0]["data"]["text/plain"] = ["−1.5"]
     assert number_problems(english, korean) == []
     english["cells"][1]["outputs"] = [_stream("θ = 0.1234567, 10,000\n")]  # nbval's digits beyond the sixth
     korean["cells"][1]["outputs"] = [_stream("10,000 θ = 0.1234569\n")]

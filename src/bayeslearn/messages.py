@@ -37,7 +37,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "set the derivative of k log θ + (n − k) log(1 − θ) to zero and solve for θ.": {
         "en": "set the derivative of k log θ + (n − k) log(1 − θ) to zero and solve for θ.",
-        "ko": "k log θ + (n − k) log(1 − θ)의 도함수를 0으로 놓고 θ에 대해 풀어 보십시오.",
+        "ko": "k log θ + (n − k) log(1 − θ)의 도함수가 영이 되는 θ를 구하십시오.",
     },
     "check the sign: a log of a probability is never positive.": {
         "en": "check the sign: a log of a probability is never positive.",
@@ -153,7 +153,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "that is where float16 leaves its normal numbers; it keeps subnormal numbers down to 2^−24 (unless the hardware flushes them to zero).": {
         "en": "that is where float16 leaves its normal numbers; it keeps subnormal numbers down to 2^−24 (unless the hardware flushes them to zero).",
-        "ko": "그것은 float16이 정규 수를 벗어나는 지점입니다. float16은 2^−24까지 비정규 수를 유지합니다(하드웨어가 이를 0으로 내리지 않는 한).",
+        "ko": "그것은 float16이 정규 수를 벗어나는 지점입니다. float16은 2^−24까지 비정규 수를 유지합니다(하드웨어가 이를 영으로 처리하지 않는 한).",
     },
     "that is where e^z overflows float16 in a softmax that skips the max-subtraction; the question is about the trailing class underflowing.": {
         "en": "that is where e^z overflows float16 in a softmax that skips the max-subtraction; the question is about the trailing class underflowing.",
@@ -181,7 +181,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than four times the data.": {
         "en": "the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than four times the data.",
-        "ko": "오차는 1/n이 아니라 1/√n처럼 줄어듭니다. 오차를 4분의 1로 줄이려면 데이터가 4배보다 더 필요합니다.",
+        "ko": "오차는 1/n이 아니라 1/√n처럼 줄어듭니다. 오차를 네 배 줄이려면 데이터가 네 배보다 더 많이 필요합니다.",
     },
     "∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂.": {
         "en": "∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂.",
