@@ -13,10 +13,15 @@ MATHJAX_DIR ?= /usr/share/javascript/mathjax
 MATHJAX := $(MATHJAX_DIR)/MathJax.js
 export BAYESLEARN_MATHJAX := $(MATHJAX_DIR)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# make test-portable and make test-oldest run nbval over the English notebooks only: a Korean
+# notebook's code is its English twin's (tests/test_korean_edition.py), so the numerics under
+# other configurations are covered; make test runs nbval over both editions.
+ENGLISH_ONLY := --ignore=notebooks/ko --ignore=solutions/ko
 # Debian's Chromium, where the browser tests look for it (tests/browser/conftest.py).
 CHROMIUM := /usr/bin/chromium
 # A Hangul font (Debian's fonts-nanum), so that Chromium draws the Korean glossary
-# (tests/browser/test_korean.py).
+# (tests/browser/test_korean.py) and matplotlib the Korean notebooks' figures (bayeslearn.plotting
+# falls back to it from DejaVu Sans; tests/test_hangul_figures.py).
 HANGUL_FONT := /usr/share/fonts/truetype/nanum/NanumGothic.ttf
 # apt-get install, through sudo unless we are root.
 APT_INSTALL = SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update && $$SUDO apt-get install -y
@@ -57,8 +62,8 @@ app: $(STAMP)
 	@$(BIN)/python tools/serve.py voila $(if $(PORT),--port $(PORT)) --root notebooks
 
 ## make test: ruff, mypy over src/, unit + property + doctest + widget sweeps + site, then nbval over the
-## notebooks and their solutions.
-test: $(STAMP) $(MATHJAX)
+## notebooks and their solutions, the Korean edition (notebooks/ko, solutions/ko) included.
+test: $(STAMP) $(MATHJAX) $(HANGUL_FONT)
 	$(BIN)/ruff check src tests notebooks solutions benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -68,7 +73,8 @@ test: $(STAMP) $(MATHJAX)
 ## other than this machine's default (numpy SIMD dispatch, OpenBLAS kernel, one BLAS thread),
 ## so that no stored output depends on the CPU (tools/portable.py says which ran).
 test-portable: $(STAMP)
-	$(BIN)/python tools/portable.py -- $(BIN)/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions
+	$(BIN)/python tools/portable.py -- $(BIN)/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions \
+		$(ENGLISH_ONLY)
 
 $(OLDEST_STAMP): pyproject.toml tools/oldest.py
 	rm -rf $(OLDEST)
@@ -84,13 +90,18 @@ $(OLDEST_STAMP): pyproject.toml tools/oldest.py
 test-oldest: $(OLDEST_STAMP) $(MATHJAX)
 	$(OLDEST)/bin/python tools/oldest.py --check
 	$(OLDEST)/bin/python -m pytest -q -p no:randomly
-	$(OLDEST)/bin/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions
+	$(OLDEST)/bin/python -m pytest $(NBVAL) -q -p no:randomly notebooks solutions $(ENGLISH_ONLY)
 
-## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets.
-notebooks: $(STAMP)
+## make notebooks: re-execute every notebook and solution in place, strip metadata.widgets; then
+## build the Korean edition from translations/ko (tools/translate.py build, which stops on a
+## missing or stale translation) and execute notebooks/ko and solutions/ko the same way.
+notebooks: $(STAMP) $(HANGUL_FONT)
 	$(BIN)/python tools/execute_notebooks.py notebooks/*.ipynb solutions/*.ipynb
+	$(BIN)/python tools/translate.py build
+	$(BIN)/python tools/execute_notebooks.py notebooks/ko/*.ipynb solutions/ko/*.ipynb
 
-## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/.
+## make site: static HTML of every notebook and solution, from their stored outputs, in build/site/,
+## and of the Korean edition and glossary in build/site/ko/.
 site: $(STAMP) $(MATHJAX)
 	$(BIN)/python tools/build_site.py build/site
 

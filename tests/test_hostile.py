@@ -722,6 +722,14 @@ HOSTILE = [
     ("tent_adapt", "learning_rate an array", lambda: bl.tent_adapt(TENT, MOONS_X, learning_rate=[0.1, 0.2]),
      ValueError, "learning_rate"),
     ("tent_adapt", "X masked", lambda: bl.tent_adapt(TENT, np.ma.array(MOONS_X, mask=MOONS_X > 1)), ValueError, "X"),
+    # set_language, get_language: the language of the library's text
+    ("set_language", "a language name in English", lambda: bl.set_language("Korean"), ValueError, "language"),
+    ("set_language", "upper case", lambda: bl.set_language("KO"), ValueError, "language"),
+    ("set_language", "None", lambda: bl.set_language(None), TypeError, "language"),
+    ("set_language", "bytes", lambda: bl.set_language(b"ko"), TypeError, "language"),
+    ("get_language", "a language given (it only reads)", lambda: bl.get_language(language="ko"), TypeError,
+     "language"),
+    ("get_language", "a positional argument", lambda: bl.get_language("ko"), TypeError, "get_language"),
 ]
 
 

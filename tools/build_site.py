@@ -17,11 +17,17 @@ note pointing at the static figure above it and at ``make lab``. Links between n
 rewritten to the pages they became. The index lists every page in course order (file
 name order) under the pitch and the map of notebook 00.
 
+The Korean edition (notebooks/ko/, solutions/ko/, built by tools/translate.py) gets the same
+pages under ``ko/``, with ``<html lang="ko">``, a Korean index and the glossary (docs/ko/glossary.md
+if there is one, else the bilingual docs/glossary.md); every page links to its twin in the other
+language (English ↔ 한국어) from its navigation bar.
+
 Layout of the output::
 
     index.html  glossary.html  00_start_here.html ... 06_....html
     solutions/01_..._solutions.html ...
-    img/<page>-<n>.png            the figures, one file each
+    ko/index.html  ko/glossary.html  ko/00_start_here.html ...  ko/solutions/...
+    img/<page>-<n>.png            the figures, one file each (ko-<page>-<n>.png for Korean pages)
     mathjax/MathJax.js ...        the typesetter
 """
 
@@ -122,6 +128,15 @@ class Page:
     section: str  # "lesson", "solution" or "glossary"
     images: list[tuple[str, str]] = field(default_factory=list)  # (site path, alt text)
     notebook: nbformat.NotebookNode | None = field(default=None, repr=False)  # read once, by plan()
+    lang: str = "en"  # "en" or "ko" (the Korean edition, under ko/)
+    twin: PurePosixPath | None = None  # the same page in the other language
+
+
+#: The navigation's words, by language.
+_WORDS = {
+    "en": {"glossary": "Glossary", "switch": "한국어", "switch_lang": "ko"},
+    "ko": {"glossary": "용어집", "switch": "English", "switch_lang": "en"},
+}
 
 
 def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
@@ -171,6 +186,26 @@ def plan(root: Path = ROOT) -> list[Page]:
     glossary = root / "docs" / "glossary.md"
     if glossary.exists():
         pages.append(Page(glossary, PurePosixPath("glossary.html"), "Glossary — English / 한국어", "glossary"))
+    return pages + korean_pages(pages, root)
+
+
+def korean_pages(english: list[Page], root: Path = ROOT) -> list[Page]:
+    """The Korean twin of every English page that has one, under ko/; links the twins both ways."""
+    pages = []
+    for page in english:
+        if page.section == "glossary":
+            korean_glossary = root / "docs" / "ko" / "glossary.md"
+            source = korean_glossary if korean_glossary.exists() else page.source
+            twin = Page(source, PurePosixPath("ko", page.output), "용어집 — English / 한국어", "glossary", lang="ko")
+        else:
+            path = page.source.parent / "ko" / page.source.name
+            if not path.exists():
+                continue
+            nb = nbformat.read(path, as_version=4)
+            twin = Page(path, PurePosixPath("ko", page.output), _title(nb, path.stem), page.section, notebook=nb,
+                        lang="ko")
+        page.twin, twin.twin = twin.output, page.output
+        pages.append(twin)
     return pages
 
 
@@ -197,14 +232,30 @@ def rewrite_links(text: str, page: Page, by_source: dict[Path, PurePosixPath], o
     return _LINK.sub(replace, text)
 
 
+def _home(lang: str) -> PurePosixPath:
+    return PurePosixPath("index.html") if lang == "en" else PurePosixPath(lang, "index.html")
+
+
+def _language_switch(page: Page) -> str:
+    """The link to the same page in the other language, named in that language."""
+    if page.twin is None:
+        return ""
+    words = _WORDS[page.lang]
+    return (f'<a class="bl-lang" hreflang="{words["switch_lang"]}" lang="{words["switch_lang"]}" '
+            f'href="{_relative(page.twin, page.output)}">{words["switch"]}</a>')
+
+
 def _nav(page: Page, pages: list[Page]) -> str:
-    same = [p for p in pages if p.section == page.section]
+    same = [p for p in pages if p.section == page.section and p.lang == page.lang]
     index = same.index(page)
-    links = [f'<a class="bl-home" href="{_relative(PurePosixPath("index.html"), page.output)}">bayeslearn</a>']
+    home = _relative(_home(page.lang), page.output)
+    links = [f'<a class="bl-home" href="{home}">bayeslearn</a>']
     if index > 0:
         prev = same[index - 1]
         links.append(f'<a href="{_relative(prev.output, page.output)}">← {html.escape(prev.title)}</a>')
-    links.append(f'<a href="{_relative(PurePosixPath("glossary.html"), page.output)}">Glossary</a>')
+    glossary = PurePosixPath("glossary.html") if page.lang == "en" else PurePosixPath(page.lang, "glossary.html")
+    links.append(f'<a href="{_relative(glossary, page.output)}">{_WORDS[page.lang]["glossary"]}</a>')
+    links.append(_language_switch(page))
     if index + 1 < len(same):
         nxt = same[index + 1]
         links.append(f'<a class="bl-next" href="{_relative(nxt.output, page.output)}">{html.escape(nxt.title)} →</a>')
@@ -231,7 +282,7 @@ def _static_notebook(page: Page, out_dir: Path) -> nbformat.NotebookNode:
                 continue
             if "image/png" in data:
                 figure += 1
-                name = f"{page.output.stem}-{figure}.png"
+                name = f"{'' if page.lang == 'en' else page.lang + '-'}{page.output.stem}-{figure}.png"
                 (out_dir / "img" / name).write_bytes(base64.b64decode(data["image/png"]))
                 site_path = PurePosixPath("img", name)
                 output.setdefault("metadata", {}).setdefault("filenames", {})["image/png"] = _relative(
@@ -249,6 +300,7 @@ def _notebook_page(page: Page, pages: list[Page], exporter: HTMLExporter, out_di
     body = re.sub(r'alt="No description has been provided for this image"',
                   lambda _: f'alt="{html.escape(next(alts, "Figure"), quote=True)}"', body)
     body = body.replace("</head>", f"{_NAV_CSS}\n</head>", 1)
+    body = re.sub(r"<html[^>]*>", f'<html lang="{page.lang}">', body, count=1)
     # require.js serves widget and JavaScript outputs; the pages have none, and it would be
     # the one file a page fetches from the network
     body = re.sub(r'<script src="[^"]*/require(?:\.min)?\.js"></script>', "", body)
@@ -260,11 +312,11 @@ def _markdown(text: str) -> str:
     return render(text)
 
 
-def _shell(title: str, body: str, exporter: HTMLExporter, nav: str = "", wide: bool = False) -> str:
+def _shell(title: str, body: str, exporter: HTMLExporter, nav: str = "", wide: bool = False, lang: str = "en") -> str:
     mathjax = exporter.environment.get_template("mathjax.html.j2").module.mathjax(exporter.mathjax_url)
     body_class = ' class="wide"' if wide else ""
     return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n{_NAV_CSS}\n{mathjax}\n</head>\n"
         f"<body{body_class}>\n{nav}\n<main>\n{body}\n</main>\n</body>\n</html>\n"
@@ -273,7 +325,7 @@ def _shell(title: str, body: str, exporter: HTMLExporter, nav: str = "", wide: b
 
 def _glossary_page(page: Page, pages: list[Page], exporter: HTMLExporter) -> str:
     body = _markdown(page.source.read_text(encoding="utf-8"))
-    return _shell(page.title, body, exporter, _nav(page, pages), wide=True)
+    return _shell(page.title, body, exporter, _nav(page, pages), wide=True, lang=page.lang)
 
 
 def _section(nb: nbformat.NotebookNode, heading: str) -> str:
@@ -303,6 +355,7 @@ def _time_to_read(nb: nbformat.NotebookNode) -> str:
 
 
 def _index(pages: list[Page], exporter: HTMLExporter, out_dir: Path) -> str:
+    pages = [p for p in pages if p.lang == "en"]
     start = next((p for p in pages if p.section == "lesson" and p.output.name.startswith("00_")), None)
     pitch, figure = "", ""
     if start is not None:
@@ -343,6 +396,7 @@ what they are.</p>
 </ol>
 <h2>Glossary</h2>
 <p>{glossary_link}: every term, with its Korean name and a one-line meaning.</p>
+<p lang="ko">한국어판: <a href="ko/index.html" hreflang="ko">한국어 노트북과 풀이</a>.</p>
 <h2>Run it yourself</h2>
 <p>These pages show the notebooks as they were last executed; the live widgets need a kernel. From a
 clone of the repository:</p>
@@ -351,6 +405,34 @@ clone of the repository:</p>
 <code>conda env create -f environment.yml</code>; Binder and repo2docker build from the same file.</p>
 """
     return _shell("bayeslearn — lessons", body, exporter)
+
+
+def _korean_index(pages: list[Page], exporter: HTMLExporter) -> str:
+    """ko/index.html: the Korean pages in course order, and the way back to the English index."""
+    here = _home("ko")
+
+    def items(section: str) -> str:
+        return "\n".join(f'<li><a href="{_relative(p.output, here)}">{html.escape(p.title)}</a></li>'
+                         for p in pages if p.lang == "ko" and p.section == section)
+
+    glossary = next((p for p in pages if p.lang == "ko" and p.section == "glossary"), None)
+    glossary_link = (f'<p><a href="{_relative(glossary.output, here)}">{html.escape(glossary.title)}</a></p>'
+                     if glossary else "")
+    body = f"""<p><a href="../index.html" hreflang="en" lang="en">English</a></p>
+<h1>bayeslearn</h1>
+<p class="subtitle">딥러닝의 확률적 기초: 신경망을 훈련하는 손실 함수가 왜 그런 모양인지 설명합니다.</p>
+<h2>강의 노트북 (순서대로)</h2>
+<ol class="pages" start="0">
+{items("lesson")}
+</ol>
+<h2>연습문제 풀이</h2>
+<ol class="pages">
+{items("solution")}
+</ol>
+<h2>용어집</h2>
+{glossary_link}
+"""
+    return _shell("bayeslearn — 한국어판", body, exporter, lang="ko")
 
 
 def copy_mathjax(source: Path, out_dir: Path) -> None:
@@ -385,9 +467,10 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax: str | Path
         shutil.rmtree(out_dir)
     (out_dir / "img").mkdir(parents=True)
     (out_dir / "solutions").mkdir()
+    (out_dir / "ko" / "solutions").mkdir(parents=True)
     copy_mathjax(Path(mathjax), out_dir)
     pages = plan(root)
-    by_source = {p.source.resolve(): p.output for p in pages}
+    by_source = {lang: {p.source.resolve(): p.output for p in pages if p.lang == lang} for lang in _WORDS}
     # The syntax highlighter's output is our own code, so bleach's pass over it is skipped
     # (it is half the time of a page); markdown and HTML outputs are not sanitised either way.
     exporter = HTMLExporter(template_name="lab", filters={"clean_html": lambda text: text})
@@ -399,13 +482,20 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax: str | Path
         else:
             text = _notebook_page(page, pages, exporter, out_dir)
         target = out_dir / page.output
-        target.write_text(rewrite_links(text, page, by_source, out_dir), encoding="utf-8")
+        links = dict(by_source["en"])
+        if page.lang != "en":  # a Korean page links the Korean twin of a page where there is one
+            links.update({p.source.resolve(): p.twin for p in pages if p.lang == "en" and p.twin is not None})
+            links.update(by_source[page.lang])
+        target.write_text(rewrite_links(text, page, links, out_dir), encoding="utf-8")
         written.append(target)
     index = Page(root / "index", PurePosixPath("index.html"), "bayeslearn", "index")
     _use_mathjax(exporter, index.output)
     (out_dir / "index.html").write_text(
-        rewrite_links(_index(pages, exporter, out_dir), index, by_source, out_dir), encoding="utf-8")
-    return [out_dir / "index.html", *written]
+        rewrite_links(_index(pages, exporter, out_dir), index, by_source["en"], out_dir), encoding="utf-8")
+    korean_index = Page(root / "ko" / "index", _home("ko"), "bayeslearn", "index", lang="ko")
+    _use_mathjax(exporter, korean_index.output)
+    (out_dir / korean_index.output).write_text(_korean_index(pages, exporter), encoding="utf-8")
+    return [out_dir / "index.html", out_dir / korean_index.output, *written]
 
 
 if __name__ == "__main__":

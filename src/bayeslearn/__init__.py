@@ -9,6 +9,10 @@ Submodules load lazily (as in scientific Python's SPEC 1): ``import bayeslearn``
 and imports neither scipy, matplotlib nor ipywidgets; a function's module, and scipy with
 it, is imported the first time the function is used. The plotting and widget helpers are
 imported explicitly from :mod:`bayeslearn.plotting` and :mod:`bayeslearn.widgets`.
+
+``bl.set_language("ko")`` switches the text the library shows (slider labels, readouts, the
+self-checks' messages) to Korean, ``bl.set_language("en")`` back to English; see
+:mod:`bayeslearn.i18n`.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ _EXPORTS: dict[str, str] = {
     "gaussian_mean_map": "posterior",
     "gaussian_mean_posterior": "posterior",
     "gaussian_nll": "scales",
+    "get_language": "i18n",
     "gradient_descent": "regression",
     "grid_kl": "mixture",
     "grid_posterior": "posterior",
@@ -96,6 +101,7 @@ _EXPORTS: dict[str, str] = {
     "self_training_mlps": "semisupervised",
     "semi_supervised_moons": "semisupervised",
     "semi_supervised_loss_and_gradient": "semisupervised",
+    "set_language": "i18n",
     "sgd": "optim",
     "sharpen": "unlabelled",
     "smooth_labels": "classification",

@@ -8,11 +8,17 @@ apart; tests/test_accessibility.py asks for 20). The posterior (bluish green, L*
 12 L* from the likelihood, so it gets long dashes; the neutral grey (L* 53) is as close to the
 likelihood and 17 L* from the data, so it gets dash-dot-dot. Importing this module imports
 matplotlib (the maths modules do not).
+
+Text is drawn in DejaVu Sans (matplotlib's own font: Latin, Greek, digits, the minus sign and
+mathtext), with glyph-by-glyph fallback to the first installed Korean font of
+:data:`HANGUL_FONTS` for Hangul, so the Korean edition's figures draw their labels; only
+installed families are listed (an absent one would make matplotlib log "findfont" warnings).
 """
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import matplotlib as mpl
 import numpy as np
@@ -20,8 +26,11 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .i18n import tr
+
 __all__ = [
     "COLORS",
+    "HANGUL_FONTS",
     "LINESTYLES",
     "STYLE",
     "format_number",
@@ -59,10 +68,33 @@ LINESTYLES: dict[str, str | tuple] = {
     "neutral": (0, (3, 1, 1, 1, 1, 1)),  # dash-dot-dot
 }
 
+#: Korean font families, in order of preference, that Hangul falls back to from DejaVu Sans.
+HANGUL_FONTS: tuple[str, ...] = ("NanumGothic", "Noto Sans CJK KR", "Malgun Gothic", "Apple SD Gothic Neo")
+#: Where Debian's fonts-nanum puts NanumGothic (make's $(HANGUL_FONT) installs it).
+_NANUM_DIR = Path("/usr/share/fonts/truetype/nanum")
+
+
+def _font_family() -> list[str]:
+    """DejaVu Sans, then every installed family of :data:`HANGUL_FONTS`.
+
+    matplotlib caches its font list; when fonts-nanum was installed after that cache was
+    written, the fonts are on disk but unknown, so they are added to the font manager here.
+    """
+    from matplotlib import font_manager
+
+    known = {font.name for font in font_manager.fontManager.ttflist}
+    if "NanumGothic" not in known:
+        for path in sorted(_NANUM_DIR.glob("NanumGothic*.ttf")):
+            font_manager.fontManager.addfont(str(path))
+        known = {font.name for font in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(family for family in HANGUL_FONTS if family in known)]
+
+
 #: rcParams of the house style (applied by :func:`use_style`).
 STYLE: dict[str, object] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
+    "font.family": _font_family(),
     "font.size": 11,
     "axes.titlesize": 12,
     "axes.labelsize": 11,
@@ -206,7 +238,7 @@ def format_number(value: float | int) -> str:
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
     if math.isnan(value):
-        return "undefined"
+        return tr("undefined")
     if value != 0 and (abs(value) >= 1e5 or abs(value) < 1e-3):
         return f"{value:.3e}"
     return f"{value:.4g}" if abs(value) >= 1 else f"{value:.4f}"

@@ -28,6 +28,7 @@ from PIL import Image
 from traitlets import Unicode
 
 from . import _validate as v
+from .i18n import tr
 from .plotting import format_number
 
 __all__ = [
@@ -76,12 +77,18 @@ def _slider_kwargs(description: str, tooltip: str | None) -> dict:
 
 
 def sample_size_slider(
-    value: int = 20, maximum: int = 10_000, description: str = "sample size n (tosses)", tooltip: str | None = None
+    value: int = 20, maximum: int = 10_000, description: str | None = None, tooltip: str | None = None
 ) -> widgets.SelectionSlider:
-    """Slider over :func:`sample_sizes` from 0 to ``maximum`` (log-like steps); values are ints."""
+    """Slider over :func:`sample_sizes` from 0 to ``maximum`` (log-like steps); values are ints.
+
+    ``description`` defaults to "sample size n (tosses)" in the language of
+    :func:`bayeslearn.set_language`.
+    """
     options = sample_sizes(maximum)
     if value not in options:
         raise ValueError(f"value must be one of the slider's sizes {options}, got {value!r}")
+    if description is None:
+        description = tr("sample size n (tosses)")
     return widgets.SelectionSlider(options=options, value=value, **_slider_kwargs(description, tooltip))
 
 
@@ -122,25 +129,33 @@ def prior_strength_slider(
     value: float = 1.0,
     minimum: float = 0.01,
     maximum: float = 100.0,
-    description: str = "prior σ (strength: small = strong)",
+    description: str | None = None,
     tooltip: str | None = None,
 ) -> widgets.FloatLogSlider:
     """Log-scale slider for a prior's strength: a prior σ, a pseudo-count or a λ.
 
-    Defaults suit a Gaussian prior's σ from 0.01 (very strong) to 100 (nearly flat).
+    Defaults suit a Gaussian prior's σ from 0.01 (very strong) to 100 (nearly flat); the
+    description defaults to "prior σ (strength: small = strong)" in the current language.
     """
+    if description is None:
+        description = tr("prior σ (strength: small = strong)")
     return log_slider(value, minimum, maximum, description, tooltip=tooltip)
 
 
 def probability_slider(
     value: float = 0.5,
-    description: str = "true θ (P(heads))",
+    description: str | None = None,
     minimum: float = 0.0,
     maximum: float = 1.0,
     step: float = 0.01,
     tooltip: str | None = None,
 ) -> widgets.FloatSlider:
-    """Slider over a probability in [minimum, maximum] ⊆ [0, 1]."""
+    """Slider over a probability in [minimum, maximum] ⊆ [0, 1].
+
+    ``description`` defaults to "true θ (P(heads))" in the current language.
+    """
+    if description is None:
+        description = tr("true θ (P(heads))")
     if not 0.0 <= minimum <= value <= maximum <= 1.0:
         raise ValueError(f"value must satisfy 0 <= minimum <= value <= maximum <= 1, got {minimum}, {value}, {maximum}")
     return widgets.FloatSlider(
@@ -167,9 +182,12 @@ def int_slider(
     return widgets.IntSlider(value=value, min=minimum, max=maximum, step=1, **_slider_kwargs(description, tooltip))
 
 
-def seed_slider(value: int = 0, maximum: int = 99, description: str = "random seed") -> widgets.IntSlider:
-    """Slider over the seed of the random generator: a new data set for each value."""
-    return int_slider(value, 0, maximum, description)
+def seed_slider(value: int = 0, maximum: int = 99, description: str | None = None) -> widgets.IntSlider:
+    """Slider over the seed of the random generator: a new data set for each value.
+
+    ``description`` defaults to "random seed" in the current language.
+    """
+    return int_slider(value, 0, maximum, tr("random seed") if description is None else description)
 
 
 class _NamedImage(widgets.Image):
@@ -316,11 +334,12 @@ class LiveFigure(widgets.VBox):
         nothing has a title.
         """
         suptitle = getattr(self.fig, "_suptitle", None)
-        heading = self._title or (suptitle.get_text().strip() if suptitle is not None else "") or "Live figure"
+        heading = (self._title or (suptitle.get_text().strip() if suptitle is not None else "")
+                   or tr("Live figure"))
         panels = [" ".join(t for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right")) if t.strip())
                   for ax in self.fig.axes]
         panels = [p for p in panels if p]
-        return f"{heading} — panels: {'; '.join(panels)}" if panels else heading
+        return tr("{heading} — panels: {panels}", heading=heading, panels="; ".join(panels)) if panels else heading
 
     def invalidate(self) -> None:
         """Forget the saved background: the next render draws the whole figure again."""

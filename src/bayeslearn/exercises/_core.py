@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
+
+from ..i18n import tr
 
 __all__ = ["Verdict", "close", "verdict"]
 
@@ -64,6 +67,9 @@ class Verdict:
 def verdict(name: str, ok: bool, hint: str) -> Verdict:
     """Print ``✓ name: right`` or ``✗ name: not yet — hint``; return a :class:`Verdict`.
 
+    The message is in the language of :func:`bayeslearn.set_language`; a name of the form
+    ``"Exercise 1.1"`` is translated too (``hint`` arrives translated already).
+
     Examples
     --------
     >>> verdict("Exercise 1.1", True, "think about k/n").ok
@@ -73,8 +79,11 @@ def verdict(name: str, ok: bool, hint: str) -> Verdict:
     ✗ Exercise 1.1: not yet. Hint: think about k/n
     False
     """
+    number = re.fullmatch(r"Exercise (\d+\.\d+)", name)
+    if number:
+        name = tr("Exercise {number}", number=number[1])
     if ok:
-        print(f"✓ {name}: right.")
+        print(tr("✓ {name}: right.", name=name))
     else:
-        print(f"✗ {name}: not yet. Hint: {hint}")
+        print(tr("✗ {name}: not yet. Hint: {hint}", name=name, hint=hint))
     return Verdict(ok)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..divergence import cross_entropy
+from ..i18n import tr
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
 from ._core import Verdict, close, verdict
 
@@ -36,7 +37,7 @@ def exercise_1_1(answer: object) -> Verdict:
     ok = close(answer, bernoulli_mle(HEADS, TOSSES))
     return verdict(
         "Exercise 1.1", ok,
-        "set the derivative of k log θ + (n − k) log(1 − θ) to zero and solve for θ.",
+        tr("set the derivative of k log θ + (n − k) log(1 − θ) to zero and solve for θ."),
     )
 
 
@@ -51,9 +52,9 @@ def exercise_1_2(answer: object) -> Verdict:
     """
     expected = bernoulli_log_likelihood(THETA_1_2, HEADS, TOSSES)
     ok = close(answer, expected)
-    hint = "it is k log θ + (n − k) log(1 − θ) with natural logs; it is negative and large."
+    hint = tr("it is k log θ + (n − k) log(1 − θ) with natural logs; it is negative and large.")
     if close(answer, -expected):
-        hint = "check the sign: a log of a probability is never positive."
+        hint = tr("check the sign: a log of a probability is never positive.")
     return verdict("Exercise 1.2", ok, hint)
 
 
@@ -71,8 +72,8 @@ def exercise_1_3(answer: object) -> Verdict:
     ok = close(answer, expected, rel=1e-6)
     return verdict(
         "Exercise 1.3", ok,
-        "the standard deviation is √(θ(1 − θ)/n): it shrinks like one over the square root "
-        "of n, not like one over n.",
+        tr("the standard deviation is √(θ(1 − θ)/n): it shrinks like one over the square root "
+        "of n, not like one over n."),
     )
 
 
@@ -91,11 +92,11 @@ def exercise_1_4(answer: object) -> Verdict:
     expected = -cross_entropy(p, q)
     ok = close(answer, expected)
     hint = (
-        "the law of large numbers turns k/n into the true θ: average θ_true log θ + "
-        "(1 − θ_true) log(1 − θ) — a negative cross-entropy."
+        tr("the law of large numbers turns k/n into the true θ: average θ_true log θ + "
+        "(1 − θ_true) log(1 − θ) — a negative cross-entropy.")
     )
     if close(answer, -expected):
-        hint = "check the sign: the average log-likelihood is minus the cross-entropy."
+        hint = tr("check the sign: the average log-likelihood is minus the cross-entropy.")
     return verdict("Exercise 1.4", ok, hint)
 
 
@@ -113,9 +114,9 @@ def exercise_1_5(answer: object) -> Verdict:
     expected = int(np.argmax(running == 0)) + 1
     ok = close(answer, expected, rel=0.0, abs_=0.5)
     hint = (
-        "the product is 2^-n; redo the np.cumprod experiment of section 2 with "
-        "dtype=np.float32, or compare with np.finfo(np.float32).smallest_subnormal."
+        tr("the product is 2^-n; redo the np.cumprod experiment of section 2 with "
+        "dtype=np.float32, or compare with np.finfo(np.float32).smallest_subnormal.")
     )
     if close(answer, 1075, rel=0.0, abs_=0.5):
-        hint = "that is float64; " + hint
+        hint = tr("that is float64; {hint}", hint=hint)
     return verdict("Exercise 1.5", ok, hint)

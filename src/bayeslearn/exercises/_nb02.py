@@ -6,6 +6,7 @@ and a hint, never the answer.
 
 from __future__ import annotations
 
+from ..i18n import tr
 from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_2_1", "exercise_2_2", "exercise_2_3", "exercise_2_4"]
@@ -24,11 +25,11 @@ def exercise_2_1(answer: object) -> Verdict:
 
     expected = beta_bernoulli_map(7, 10, 3, 3)
     if close(answer, bernoulli_mle(7, 10)):
-        hint = ("0.7 is k/n, the MLE. Add the prior's pseudo-counts: the mode of Beta(α, β) is "
-                "(α − 1)/(α + β − 2) with α = k + a, β = n − k + b.")
+        hint = (tr("0.7 is k/n, the MLE. Add the prior's pseudo-counts: the mode of Beta(α, β) is "
+                "(α − 1)/(α + β − 2) with α = k + a, β = n − k + b."))
     else:
-        hint = ("the posterior is Beta(k + a, n − k + b); its mode is (k + a − 1)/(n + a + b − 2). "
-                "Answer with a probability between 0 and 1.")
+        hint = (tr("the posterior is Beta(k + a, n − k + b); its mode is (k + a − 1)/(n + a + b − 2). "
+                "Answer with a probability between 0 and 1."))
     return verdict("Exercise 2.1", close(answer, expected), hint)
 
 
@@ -45,11 +46,11 @@ def exercise_2_2(answer: object) -> Verdict:
 
     expected = gaussian_mean_map([3.0, 3.0, 3.0, 3.0], sigma=2.0, prior_mean=0.0, prior_sigma=1.0)
     if close(answer, 3.0):
-        hint = ("3 is the sample mean (the MLE). Weigh it against the prior mean 0 by precisions: "
-                "the prior has precision 1/τ², the data n/σ².")
+        hint = (tr("3 is the sample mean (the MLE). Weigh it against the prior mean 0 by precisions: "
+                "the prior has precision 1/τ², the data n/σ²."))
     else:
-        hint = ("μ_MAP = (μ₀/τ² + n·ȳ/σ²) / (1/τ² + n/σ²); check that you used σ² = 4, "
-                "not σ = 2, and n = 4.")
+        hint = (tr("μ_MAP = (μ₀/τ² + n·ȳ/σ²) / (1/τ² + n/σ²); check that you used σ² = 4, "
+                "not σ = 2, and n = 4."))
     return verdict("Exercise 2.2", close(answer, expected), hint)
 
 
@@ -66,10 +67,10 @@ def exercise_2_3(answer: object) -> Verdict:
 
     expected = beta_bernoulli_predictive(0, 8, 1, 1)
     if close(answer, 0.0):
-        hint = ("0 is the plug-in MLE, which calls a head impossible. Average over the posterior "
-                "under the uniform prior Beta(1, 1) instead.")
+        hint = (tr("0 is the plug-in MLE, which calls a head impossible. Average over the posterior "
+                "under the uniform prior Beta(1, 1) instead."))
     else:
-        hint = "Laplace's rule adds one imaginary head and one imaginary tail: (k + 1)/(n + 2)."
+        hint = tr("Laplace's rule adds one imaginary head and one imaginary tail: (k + 1)/(n + 2).")
     return verdict("Exercise 2.3", close(answer, expected), hint)
 
 
@@ -89,10 +90,10 @@ def exercise_2_4(answer: object) -> Verdict:
 
     expected = float(laplace_approximation(10, 20, prior_mean=0.0, prior_sigma=1.0).std())
     if close(answer, 1.0):
-        hint = ("1 is the prior's σ: the data add precision. At the MAP, 1/s² = n·σ(η)·σ(−η) + 1/τ², "
-                "and σ(0) = 1/2.")
+        hint = (tr("1 is the prior's σ: the data add precision. At the MAP, 1/s² = n·σ(η)·σ(−η) + 1/τ², "
+                "and σ(0) = 1/2."))
     elif close(answer, expected**2):
-        hint = "that is the variance s²; the question asks for the standard deviation s."
+        hint = tr("that is the variance s²; the question asks for the standard deviation s.")
     else:
-        hint = "1/s² = n·σ(η)·σ(−η) + 1/τ² at η = 0, where σ(0)·σ(−0) = 1/4. Then take 1/√(…)."
+        hint = tr("1/s² = n·σ(η)·σ(−η) + 1/τ² at η = 0, where σ(0)·σ(−0) = 1/4. Then take 1/√(…).")
     return verdict("Exercise 2.4", close(answer, expected), hint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import tr
 from ..regression import map_weights
 from ._core import Verdict, close, verdict
 
@@ -21,7 +22,7 @@ def exercise_3_1(answer: object) -> Verdict:
     """
     expected = 0.3**2 / 0.6**2
     return verdict(
-        "Exercise 3.1", close(answer, expected), "λ = σ²/τ²: square both scales, then divide noise by prior."
+        "Exercise 3.1", close(answer, expected), tr("λ = σ²/τ²: square both scales, then divide noise by prior.")
     )
 
 
@@ -39,7 +40,7 @@ def exercise_3_2(answer: object) -> Verdict:
     return verdict(
         "Exercise 3.2",
         close(answer, expected),
-        "one feature: ŵ = Σ x_i y_i / (Σ x_i² + λ), with λ = σ²/τ² (not 0).",
+        tr("one feature: ŵ = Σ x_i y_i / (Σ x_i² + λ), with λ = σ²/τ² (not 0)."),
     )
 
 
@@ -60,7 +61,7 @@ def exercise_3_3(answer: object) -> Verdict:
     return verdict(
         "Exercise 3.3",
         close(answer, expected),
-        "scale the objective by N/σ²; then match N·wd/σ² · ‖w‖²/2 to ‖w‖²/(2τ²).",
+        tr("scale the objective by N/σ²; then match N·wd/σ² · ‖w‖²/2 to ‖w‖²/(2τ²)."),
     )
 
 
@@ -82,5 +83,5 @@ def exercise_3_4(answer: object) -> Verdict:
     return verdict(
         "Exercise 3.4",
         close(answer, expected),
-        "at rest, λ·w_i cancels m̂_i/(√v̂_i + ε), which settles at ±1 when |g_i| ≫ ε.",
+        tr("at rest, λ·w_i cancels m̂_i/(√v̂_i + ε), which settles at ±1 when |g_i| ≫ ε."),
     )

@@ -10,6 +10,7 @@ import math
 
 from ..classification import smooth_labels
 from ..divergence import entropy, kl_divergence
+from ..i18n import tr
 from ..mixture import mixture_moments
 from ._core import Verdict, close, verdict
 
@@ -38,9 +39,9 @@ def exercise_4_1(answer: object) -> Verdict:
     """
     expected = entropy([1.0 / FACES_4_1] * FACES_4_1, base=2)
     ok = close(answer, expected)
-    hint = "six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6."
+    hint = tr("six equally likely outcomes: H = −Σ p log₂ p with every p = 1/6.")
     if close(answer, entropy([1.0 / FACES_4_1] * FACES_4_1)):
-        hint = "that is in nats (natural log); bits use log base 2."
+        hint = tr("that is in nats (natural log); bits use log base 2.")
     return verdict("Exercise 4.1", ok, hint)
 
 
@@ -55,11 +56,11 @@ def exercise_4_2(answer: object) -> Verdict:
     """
     expected = kl_divergence(P_4_2, Q_4_2, base=2)
     ok = close(answer, expected)
-    hint = "sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0)."
+    hint = tr("sum p_i log₂(p_i / q_i) over the outcomes with p_i > 0 (terms with p_i = 0 are 0).")
     if close(answer, kl_divergence(Q_4_2, P_4_2, base=2)):
-        hint = "that is KL(q‖p), the other direction: the expectation is taken under p."
+        hint = tr("that is KL(q‖p), the other direction: the expectation is taken under p.")
     elif close(answer, kl_divergence(P_4_2, Q_4_2)):
-        hint = "that is in nats (natural log); bits use log base 2."
+        hint = tr("that is in nats (natural log); bits use log base 2.")
     return verdict("Exercise 4.2", ok, hint)
 
 
@@ -74,9 +75,9 @@ def exercise_4_3(answer: object) -> Verdict:
     """
     expected = entropy(smooth_labels(0, CLASSES_4_3, EPSILON_4_3))
     ok = close(answer, expected)
-    hint = "p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy."
+    hint = tr("p̃ is 1 − ε + ε/K on the true class, ε/K on the K − 1 others: take its entropy.")
     if close(answer, expected / math.log(2)):
-        hint = "that is in bits; the losses are in nats (natural log)."
+        hint = tr("that is in bits; the losses are in nats (natural log).")
     return verdict("Exercise 4.3", ok, hint)
 
 
@@ -91,11 +92,11 @@ def exercise_4_4(answer: object) -> Verdict:
     """
     _, expected = mixture_moments(*MIXTURE_4_4)
     ok = close(answer, expected)
-    hint = "forward KL matches moments: variance = average component variance + variance of the means."
+    hint = tr("forward KL matches moments: variance = average component variance + variance of the means.")
     if close(answer, 1.0):
-        hint = "that σ fits one mode (reverse KL); forward KL matches the mean and variance."
+        hint = tr("that σ fits one mode (reverse KL); forward KL matches the mean and variance.")
     elif close(answer, expected**2):
-        hint = "that is the variance; σ is its square root."
+        hint = tr("that is the variance; σ is its square root.")
     return verdict("Exercise 4.4", ok, hint)
 
 
@@ -114,17 +115,17 @@ def exercise_4_5(answer: object) -> Verdict:
     """
     expected = math.log(2 / SMALLEST_4_5)
     ok = close(answer, expected)
-    hint = ("the trailing class's probability is about e^(−g); it rounds to 0 once it is below half "
-            "the smallest positive float16 number, 2^−24: solve e^(−g) = 2^−25 for g.")
+    hint = (tr("the trailing class's probability is about e^(−g); it rounds to 0 once it is below half "
+            "the smallest positive float16 number, 2^−24: solve e^(−g) = 2^−25 for g."))
     if close(answer, math.log(1 / SMALLEST_4_5)):
-        hint = ("at that gap the probability is the smallest number itself; it rounds to 0 only "
-                "below half of it.")
+        hint = (tr("at that gap the probability is the smallest number itself; it rounds to 0 only "
+                "below half of it."))
     elif close(answer, math.log(1 / NORMAL_4_5)):
-        hint = ("that is where float16 leaves its normal numbers; it keeps subnormal numbers down "
-                "to 2^−24 (unless the hardware flushes them to zero).")
+        hint = (tr("that is where float16 leaves its normal numbers; it keeps subnormal numbers down "
+                "to 2^−24 (unless the hardware flushes them to zero)."))
     elif close(answer, math.log(LARGEST_4_5)):
-        hint = ("that is where e^z overflows float16 in a softmax that skips the max-subtraction; "
-                "the question is about the trailing class underflowing.")
+        hint = (tr("that is where e^z overflows float16 in a softmax that skips the max-subtraction; "
+                "the question is about the trailing class underflowing."))
     elif close(answer, 1075 * math.log(2)) or close(answer, 150 * math.log(2)):
-        hint = "that is the float64 or float32 threshold; float16's smallest number is 2^−24."
+        hint = tr("that is the float64 or float32 threshold; float16's smallest number is 2^−24.")
     return verdict("Exercise 4.5", ok, hint)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from ..i18n import tr
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
 from ..posterior import beta_bernoulli_predictive
 from ..risk import empirical_risk, expected_log_loss_bernoulli
@@ -36,12 +37,12 @@ def exercise_5_1(answer: object) -> Verdict:
     """
     expected = N_5_1 * (SE_5_1 / TARGET_5_1) ** 2  # SE ∝ 1/√n, so n ∝ 1/SE²
     ok = close(answer, expected)
-    hint = "the standard error is σ/√n: solve σ/√n' = 0.005 for n', using σ/√2000 = 0.02."
+    hint = tr("the standard error is σ/√n: solve σ/√n' = 0.005 for n', using σ/√2000 = 0.02.")
     if close(answer, N_5_1 * SE_5_1 / TARGET_5_1):
-        hint = ("the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than "
-                "four times the data.")
+        hint = (tr("the error shrinks like 1/√n, not like 1/n: a four times smaller error needs more than "
+                "four times the data."))
     elif close(answer, expected - N_5_1):
-        hint = "that is how many examples to ADD; the question asks for the size of the whole set."
+        hint = tr("that is how many examples to ADD; the question asks for the size of the whole set.")
     return verdict("Exercise 5.1", ok, hint)
 
 
@@ -58,9 +59,9 @@ def exercise_5_2(answer: object) -> Verdict:
     per_toss = [-bernoulli_log_likelihood(theta_hat, 1, 1)] * TOSSES_5_2  # every training toss is a head
     expected = empirical_risk(per_toss)
     ok = close(answer, expected, abs_=1e-9)
-    hint = "the MLE is k/n; score each training toss (a head) with −log θ̂ and average."
+    hint = tr("the MLE is k/n; score each training toss (a head) with −log θ̂ and average.")
     if close(answer, math.inf):
-        hint = "∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂."
+        hint = tr("∞ is what a TAIL would cost; the training set has no tails. Score each training toss with θ̂.")
     return verdict("Exercise 5.2", ok, hint)
 
 
@@ -75,13 +76,13 @@ def exercise_5_3(answer: object) -> Verdict:
     """
     expected = expected_log_loss_bernoulli(THETA_TRUE_5_3, THETA_MODEL_5_3)
     ok = close(answer, expected)
-    hint = "average −log p(x | θ) over x ~ Bernoulli(θ*): −θ* log θ − (1 − θ*) log(1 − θ), natural logs."
+    hint = tr("average −log p(x | θ) over x ~ Bernoulli(θ*): −θ* log θ − (1 − θ*) log(1 − θ), natural logs.")
     if close(answer, expected_log_loss_bernoulli(THETA_MODEL_5_3, THETA_TRUE_5_3)):
-        hint = "the two θs are swapped: the data (the expectation) come from θ* = 0.6, the log from the model."
+        hint = tr("the two θs are swapped: the data (the expectation) come from θ* = 0.6, the log from the model.")
     elif close(answer, expected_log_loss_bernoulli(THETA_TRUE_5_3, THETA_TRUE_5_3)):
-        hint = "that is the entropy H(θ*), the loss of the TRUE model; score with the model θ = 0.9."
+        hint = tr("that is the entropy H(θ*), the loss of the TRUE model; score with the model θ = 0.9.")
     elif close(answer, expected / math.log(2)):
-        hint = "that is in bits; use natural logs (nats)."
+        hint = tr("that is in bits; use natural logs (nats).")
     return verdict("Exercise 5.3", ok, hint)
 
 
@@ -102,17 +103,18 @@ def exercise_5_4(answer: object) -> Verdict:
     frequency = bernoulli_mle(HELD_HEADS_5_4, HELD_TOSSES_5_4)  # the held-out set's own P(heads)
     expected = (frequency * TOSSES_5_2 - HEADS_5_2) / (1.0 - 2.0 * frequency)
     ok = close(answer, expected)
-    hint = ("the held-out loss is smallest where the predicted P(heads) (k + a)/(n + 2a) equals the held-out "
-            "frequency of heads; set them equal and solve for a.")
+    hint = (tr("the held-out loss is smallest where the predicted P(heads) (k + a)/(n + 2a) equals the held-out "
+            "frequency of heads; set them equal and solve for a."))
     if close(answer, 1.0):
-        hint = ("a = 1 is Laplace's rule, chosen before seeing the held-out set; find the a whose prediction "
-                "matches the held-out frequency 19/20.")
+        hint = (tr("a = 1 is Laplace's rule, chosen before seeing the held-out set; find the a whose prediction "
+                "matches the held-out frequency 19/20."))
     elif close(answer, frequency):
-        hint = "that is the best predicted P(heads); the question asks for the pseudo-count a that produces it."
+        hint = tr("that is the best predicted P(heads); the question asks for the pseudo-count a that produces it.")
     elif close(answer, 1 / 0.98):
-        hint = "that is the a the TRUE coin θ* = 0.99 asks for; the held-out set sees 19 heads in 20, not 99 in 100."
+        hint = tr("that is the a the TRUE coin θ* = 0.99 asks for; the held-out set sees 19 heads in 20, "
+                  "not 99 in 100.")
     elif close(answer, _laplace_heldout_loss()):
-        hint = "that is the held-out LOSS of Laplace's rule; the question asks for the pseudo-count a."
+        hint = tr("that is the held-out LOSS of Laplace's rule; the question asks for the pseudo-count a.")
     return verdict("Exercise 5.4", ok, hint)
 
 

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..calibration import expected_calibration_error
 from ..classification import smooth_labels
+from ..i18n import tr
 from ._core import Verdict, close, verdict
 
 __all__ = ["exercise_6_1", "exercise_6_2", "exercise_6_3", "exercise_6_4"]
@@ -35,12 +36,12 @@ def exercise_6_1(answer: object) -> Verdict:
     """
     expected = float(smooth_labels(0, CLASSES_6_1, EPSILON_6_1)[0])
     ok = close(answer, expected)
-    hint = "p̃ = (1 − ε)·onehot + ε·u with u = 1/K on every class: add the two parts for the true class."
+    hint = tr("p̃ = (1 − ε)·onehot + ε·u with u = 1/K on every class: add the two parts for the true class.")
     if close(answer, 1.0 - EPSILON_6_1):
-        hint = ("1 − ε is only the one-hot part; the uniform part ε·u gives every class, the true one "
-                "too, ε/K more.")
+        hint = (tr("1 − ε is only the one-hot part; the uniform part ε·u gives every class, the true one "
+                "too, ε/K more."))
     elif close(answer, EPSILON_6_1 / CLASSES_6_1):
-        hint = "that is the target of each of the other classes; the question asks for the true class."
+        hint = tr("that is the target of each of the other classes; the question asks for the true class.")
     return verdict("Exercise 6.1", ok, hint)
 
 
@@ -59,13 +60,13 @@ def exercise_6_2(answer: object) -> Verdict:
     target = smooth_labels(0, CLASSES_6_1, EPSILON_6_1)
     expected = float(np.log(target[0] / target[1]))
     ok = close(answer, expected)
-    hint = ("the loss is smallest where q = p̃; with softmax, q_true / q_other = e^g, so g is the log of "
-            "the ratio of the two target values.")
+    hint = (tr("the loss is smallest where q = p̃; with softmax, q_true / q_other = e^g, so g is the log of "
+            "the ratio of the two target values."))
     if close(answer, math.inf) or close(answer, -math.inf):
-        hint = ("an infinite gap is the one-hot answer (ε = 0); with ε > 0 the minimum is where "
-                "q = p̃.")
+        hint = (tr("an infinite gap is the one-hot answer (ε = 0); with ε > 0 the minimum is where "
+                "q = p̃."))
     elif close(answer, expected / math.log(10)) or close(answer, expected / math.log(2)):
-        hint = "use the natural logarithm: logits are natural-log odds."
+        hint = tr("use the natural logarithm: logits are natural-log odds.")
     return verdict("Exercise 6.2", ok, hint)
 
 
@@ -83,11 +84,11 @@ def exercise_6_3(answer: object) -> Verdict:
     first, second = smooth_labels(list(LABELS_6_3), CLASSES_6_3, EPSILON_6_3)
     expected = float(LAMBDA_6_3 * first[0] + (1.0 - LAMBDA_6_3) * second[0])
     ok = close(answer, expected)
-    hint = "t̃ = λ·p̃_a + (1 − λ)·p̃_b: take class 0's entry of each smoothed label and mix them with λ = 0.7."
+    hint = tr("t̃ = λ·p̃_a + (1 − λ)·p̃_b: take class 0's entry of each smoothed label and mix them with λ = 0.7.")
     if close(answer, LAMBDA_6_3):
-        hint = "0.7 is λ, the mixed one-hot label; smooth both labels first (ε = 0.1), then mix them."
+        hint = tr("0.7 is λ, the mixed one-hot label; smooth both labels first (ε = 0.1), then mix them.")
     elif close(answer, LAMBDA_6_3 * first[0]):
-        hint = "the class-2 example's smoothed label is not 0 on class 0: it contributes (1 − λ)·ε/K."
+        hint = tr("the class-2 example's smoothed label is not 0 on class 0: it contributes (1 − λ)·ε/K.")
     return verdict("Exercise 6.3", ok, hint)
 
 
@@ -106,9 +107,9 @@ def exercise_6_4(answer: object) -> Verdict:
     q = np.column_stack([1.0 - p1, p1])
     expected = expected_calibration_error(q, list(LABELS_6_4), num_bins=BINS_6_4)
     ok = close(answer, expected)
-    hint = ("confidence is the larger probability (0.9 or 0.6); group the four predictions by it, compare "
-            "each group's accuracy with its confidence, and weight the gaps by group size.")
+    hint = (tr("confidence is the larger probability (0.9 or 0.6); group the four predictions by it, compare "
+            "each group's accuracy with its confidence, and weight the gaps by group size."))
     if close(answer, 0.0):
-        hint = ("0 is the one-bin answer: overall, accuracy and mean confidence agree. Bin by confidence "
-                "first.")
+        hint = (tr("0 is the one-bin answer: overall, accuracy and mean confidence agree. Bin by confidence "
+                "first."))
     return verdict("Exercise 6.4", ok, hint)

@@ -11,6 +11,7 @@ import math
 import numpy as np
 
 from ..divergence import entropy
+from ..i18n import tr
 from ..unlabelled import (
     distribution_alignment,
     entropy_minimisation_gradient,
@@ -42,12 +43,12 @@ def exercise_7_1(answer: object) -> Verdict:
     z = math.log(Q1_7_1 / (1.0 - Q1_7_1))
     expected = float(entropy_minimisation_gradient([[0.0, z]])[0, 1])
     ok = close(answer, expected)
-    hint = ("H = −q₀ log q₀ − q₁ log q₁ with q₁ = σ(z); differentiate through σ'(z) = q₀q₁, or use "
-            "∂H/∂z_k = −q_k (log q_k + H) for k = 1 with z the log-odds log(q₁/q₀).")
+    hint = (tr("H = −q₀ log q₀ − q₁ log q₁ with q₁ = σ(z); differentiate through σ'(z) = q₀q₁, or use "
+            "∂H/∂z_k = −q_k (log q_k + H) for k = 1 with z the log-odds log(q₁/q₀)."))
     if close(answer, -expected):
-        hint = "right size, wrong sign: raising z makes the prediction surer of class 1, so H falls."
+        hint = tr("right size, wrong sign: raising z makes the prediction surer of class 1, so H falls.")
     elif close(answer, 0.0):
-        hint = "0 is the gradient at q₁ = 1/2 (and at q₁ = 1); at q₁ = 0.8 the entropy still falls with z."
+        hint = tr("0 is the gradient at q₁ = 1/2 (and at q₁ = 1); at q₁ = 0.8 the entropy still falls with z.")
     return verdict("Exercise 7.1", ok, hint)
 
 
@@ -63,11 +64,11 @@ def exercise_7_2(answer: object) -> Verdict:
     aligned = distribution_alignment([Q_7_2], PRIOR_7_2, running_mean=MEAN_7_2)
     expected = float(aligned[0, 1])
     ok = close(answer, expected)
-    hint = "multiply each q_k by p(k)/q̄_k, then divide by the sum of the two products."
+    hint = tr("multiply each q_k by p(k)/q̄_k, then divide by the sum of the two products.")
     if close(answer, Q_7_2[1]):
-        hint = "0.4 is the prediction before alignment; reweight each class by p(k)/q̄_k and normalise."
+        hint = tr("0.4 is the prediction before alignment; reweight each class by p(k)/q̄_k and normalise.")
     elif close(answer, Q_7_2[1] * PRIOR_7_2[1] / MEAN_7_2[1]):
-        hint = "that is the unnormalised weight of class 1; divide by the sum over both classes."
+        hint = tr("that is the unnormalised weight of class 1; divide by the sum over both classes.")
     return verdict("Exercise 7.2", ok, hint)
 
 
@@ -84,15 +85,15 @@ def exercise_7_3(answer: object) -> Verdict:
     expected = information_maximisation_loss(np.log(q))
     ok = close(answer, expected)
     mean_h, h_bar = float(entropy(q).mean()), float(entropy(q.mean(axis=0)))
-    hint = "average the two entropies H(q_j), then subtract the entropy of the average prediction q̄."
+    hint = tr("average the two entropies H(q_j), then subtract the entropy of the average prediction q̄.")
     if close(answer, -expected):
-        hint = "the sign: U_IM is mean H(q_j) minus H(q̄), and H(q̄) is the larger."
+        hint = tr("the sign: U_IM is mean H(q_j) minus H(q̄), and H(q̄) is the larger.")
     elif close(answer, mean_h):
-        hint = "that is only the mean entropy; subtract H(q̄), the entropy of the average prediction."
+        hint = tr("that is only the mean entropy; subtract H(q̄), the entropy of the average prediction.")
     elif close(answer, 0.0):
-        hint = "0 is the value of a collapse (all predictions equal); these two disagree."
+        hint = tr("0 is the value of a collapse (all predictions equal); these two disagree.")
     elif close(answer, mean_h / math.log(2) - h_bar / math.log(2)):
-        hint = "use natural logarithms (nats), not bits."
+        hint = tr("use natural logarithms (nats), not bits.")
     return verdict("Exercise 7.3", ok, hint)
 
 
@@ -109,10 +110,10 @@ def exercise_7_4(answer: object) -> Verdict:
     q = np.exp(h - h.max()) / np.exp(h - h.max()).sum()
     expected = float(np.log(np.exp(h).sum()) - q @ h)
     ok = close(answer, expected)
-    hint = ("compute log Σ e^{h_k} and the softmax ỹ of h, then subtract ỹ · h; the result is the "
-            "entropy of the softmax, which notebook 04 taught you to compute.")
+    hint = (tr("compute log Σ e^{h_k} and the softmax ỹ of h, then subtract ỹ · h; the result is the "
+            "entropy of the softmax, which notebook 04 taught you to compute."))
     if close(answer, float(np.log(np.exp(h).sum()))):
-        hint = "that is log Σ e^{h_k} alone; subtract ỹ · h with ỹ = softmax(h)."
+        hint = tr("that is log Σ e^{h_k} alone; subtract ỹ · h with ỹ = softmax(h).")
     elif close(answer, float(np.log(np.exp(h).sum()) - h.max())):
-        hint = "that is the loss of the hard pseudo-label (the arg max); the conjugate one uses ỹ = softmax(h)."
+        hint = tr("that is the loss of the hard pseudo-label (the arg max); the conjugate one uses ỹ = softmax(h).")
     return verdict("Exercise 7.4", ok, hint)

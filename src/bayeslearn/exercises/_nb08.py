@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from ..i18n import tr
 from ..scales import fit_temperature, noise_variance_mle
 from ._core import Verdict, close, verdict
 
@@ -44,14 +45,14 @@ def exercise_8_1(answer: object) -> Verdict:
     r = _residuals_8_1()
     expected = noise_variance_mle(r)
     ok = close(answer, expected)
-    hint = "the maximum-likelihood σ̂² is the MEAN squared residual: divide the sum by the number of points."
+    hint = tr("the maximum-likelihood σ̂² is the MEAN squared residual: divide the sum by the number of points.")
     if close(answer, noise_variance_mle(r, ddof=P_8_1)):
-        hint = ("that divides by n − p, the unbiased estimate; the question asks for the maximum-likelihood one, "
-                "which divides by n.")
+        hint = (tr("that divides by n − p, the unbiased estimate; the question asks for the maximum-likelihood one, "
+                "which divides by n."))
     elif close(answer, math.sqrt(expected)):
-        hint = "that is σ̂, a standard deviation; the question asks for the variance σ̂²."
+        hint = tr("that is σ̂, a standard deviation; the question asks for the variance σ̂².")
     elif close(answer, RSS_8_1):
-        hint = "that is the sum of squared residuals; the MLE averages it over the points."
+        hint = tr("that is the sum of squared residuals; the MLE averages it over the points.")
     return verdict("Exercise 8.1", ok, hint)
 
 
@@ -66,11 +67,11 @@ def exercise_8_2(answer: object) -> Verdict:
     """
     expected = (SIGMA_HAT_8_2**2 / TAU_8_2**2) / (SIGMA_8_2**2 / TAU_8_2**2)
     ok = close(answer, expected)
-    hint = "write λ = σ²/τ² for both σs with the same τ, and divide the new λ by the old one."
+    hint = tr("write λ = σ²/τ² for both σs with the same τ, and divide the new λ by the old one.")
     if close(answer, SIGMA_HAT_8_2 / SIGMA_8_2):
-        hint = "λ depends on σ², not on σ: square the ratio of the noise scales."
+        hint = tr("λ depends on σ², not on σ: square the ratio of the noise scales.")
     elif close(answer, 1 / expected) or close(answer, SIGMA_8_2 / SIGMA_HAT_8_2):
-        hint = "the noise is LARGER than assumed, so λ must grow: the factor is above 1."
+        hint = tr("the noise is LARGER than assumed, so λ must grow: the factor is above 1.")
     return verdict("Exercise 8.2", ok, hint)
 
 
@@ -88,14 +89,14 @@ def exercise_8_3(answer: object) -> Verdict:
     expected = fit_temperature(logits, labels)
     ok = close(answer, expected, rel=1e-4)
     frequency = RIGHT_8_3 / TOTAL_8_3
-    hint = ("the fitted probability of the predicted class, σ(4/T), equals the observed frequency 3/4: "
-            "solve 4/T = log-odds of 3/4.")
+    hint = (tr("the fitted probability of the predicted class, σ(4/T), equals the observed frequency 3/4: "
+            "solve 4/T = log-odds of 3/4."))
     if close(answer, 1.0):
-        hint = "T = 1 leaves the network as it is: it says σ(4) ≈ 0.98 and is right 3 times out of 4."
+        hint = tr("T = 1 leaves the network as it is: it says σ(4) ≈ 0.98 and is right 3 times out of 4.")
     elif close(answer, math.log(frequency / (1 - frequency))):
-        hint = "that is the log-odds 4/T must equal; the question asks for T itself."
+        hint = tr("that is the log-odds 4/T must equal; the question asks for T itself.")
     elif close(answer, 1 / expected):
-        hint = "that is 1/T; the logits are DIVIDED by T, and an over-confident network needs T > 1."
+        hint = tr("that is 1/T; the logits are DIVIDED by T, and an over-confident network needs T > 1.")
     return verdict("Exercise 8.3", ok, hint)
 
 
@@ -110,11 +111,11 @@ def exercise_8_4(answer: object) -> Verdict:
     """
     expected = math.sqrt((Y_8_4**2 - SIGMA_8_4**2) / X_8_4**2)  # variance σ² + τ²x² = y²
     ok = close(answer, expected)
-    hint = ("a Gaussian N(y | 0, v) is largest over v at v = y²: set σ² + τ²x² = y² and solve for τ.")
+    hint = (tr("a Gaussian N(y | 0, v) is largest over v at v = y²: set σ² + τ²x² = y² and solve for τ."))
     if close(answer, expected**2):
-        hint = "that is τ², the prior variance; the question asks for the prior scale τ."
+        hint = tr("that is τ², the prior variance; the question asks for the prior scale τ.")
     elif close(answer, Y_8_4 / X_8_4):
-        hint = "that ignores the noise: the evidence's variance is σ² + τ²x², not τ²x²."
+        hint = tr("that ignores the noise: the evidence's variance is σ² + τ²x², not τ²x².")
     return verdict("Exercise 8.4", ok, hint)
 
 
@@ -130,11 +131,11 @@ def exercise_8_5(answer: object) -> Verdict:
     alpha = 2 * N_8_5 * SK_ALPHA_8_5  # ‖y − Xw‖² + α‖w‖₁ after multiplying by 2n
     expected = 2 * SIGMA_8_5**2 / alpha
     ok = close(answer, expected)
-    hint = "multiply scikit-learn's objective by 2n to read off α, then b = 2σ²/α."
+    hint = tr("multiply scikit-learn's objective by 2n to read off α, then b = 2σ²/α.")
     if close(answer, 2 * SIGMA_8_5**2 / SK_ALPHA_8_5):
-        hint = "that forgets scikit-learn's 1/(2n): its alpha is α/(2n), so α = 2n · 0.05."
+        hint = tr("that forgets scikit-learn's 1/(2n): its alpha is α/(2n), so α = 2n · 0.05.")
     elif close(answer, alpha):
-        hint = "that is the penalty α; the prior's scale is b = 2σ²/α."
+        hint = tr("that is the penalty α; the prior's scale is b = 2σ²/α.")
     elif close(answer, 2 * SIGMA_8_5**2 / (N_8_5 * SK_ALPHA_8_5)):
-        hint = "scikit-learn divides the squared error by 2n, not n: α = 2n · 0.05."
+        hint = tr("scikit-learn divides the squared error by 2n, not n: α = 2n · 0.05.")
     return verdict("Exercise 8.5", ok, hint)
