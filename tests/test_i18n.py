@@ -154,9 +154,9 @@ def test_an_exercises_verdict_follows_the_language(korean, capsys):
     exercises.exercise_1_2(1.0)
     exercises.exercise_1_5(1075)
     korean_out = capsys.readouterr().out.splitlines()
-    assert korean_out[0] == "✓ 연습문제 1.1: 맞습니다."
-    assert korean_out[1].startswith("✗ 연습문제 1.2: 아직 아닙니다. 힌트: ")
-    assert korean_out[2].startswith("✗ 연습문제 1.5: 아직 아닙니다. 힌트: 그것은 float64의 값입니다. 곱은 2^-n")
+    assert korean_out[0] == "✓ 연습 문제 1.1: 맞습니다."
+    assert korean_out[1].startswith("✗ 연습 문제 1.2: 아직 아닙니다. 힌트: ")
+    assert korean_out[2].startswith("✗ 연습 문제 1.5: 아직 아닙니다. 힌트: float64일 때의 답입니다. 곱은 2^-n")
     assert all(HANGUL.search(line.split("힌트:")[-1]) for line in korean_out)
     bl.set_language("en")
     exercises.exercise_1_1(37 / 120)
