@@ -52,7 +52,8 @@ def test_two_moons_class_means_match_sklearn_with_noise():
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
     ({"n": -1}, ValueError, "n must"), ({"n": 2.5}, ValueError, "n must"),
-    ({"n": 3, "noise_sigma": -0.1}, ValueError, "noise_sigma"), ({"n": 3, "noise_sigma": np.inf}, ValueError, "noise_sigma"),
+    ({"n": 3, "noise_sigma": -0.1}, ValueError, "noise_sigma"),
+    ({"n": 3, "noise_sigma": np.inf}, ValueError, "noise_sigma"),
     ({"n": 3, "seed": -2}, ValueError, "seed"), ({"n": "3"}, TypeError, "n must"),
 ])
 def test_two_moons_rejects_bad_arguments(kwargs, error, match):

@@ -73,6 +73,8 @@ def softmax(logits: ArrayLike) -> NDArray[np.floating]:
     Computed by :func:`scipy.special.softmax`, which subtracts :math:`\max_j z_j` first so
     that no exponential overflows.
 
+    Used in: notebook 04, section 8; notebook 06, section 1; notebook 07, section 2; notebook 08, section 8
+
     Parameters
     ----------
     logits : array_like
@@ -108,6 +110,8 @@ def log_softmax(logits: ArrayLike) -> NDArray[np.floating]:
     ``log(softmax(z))``: for a logit far below the largest, the softmax underflows to 0 and
     its log is :math:`-\infty`, while :math:`z_k - \operatorname{logsumexp}(z)` stays exact.
     This is why deep-learning losses take logits and call ``log_softmax`` inside.
+
+    Used in: notebook 04, section 4; notebook 04, section 10
 
     Parameters
     ----------
@@ -150,6 +154,8 @@ def smooth_labels(labels: ArrayLike, num_classes: int, epsilon: float) -> NDArra
     ``torch.nn.CrossEntropyLoss(label_smoothing=epsilon)``. :math:`\varepsilon = 0` gives
     one-hot labels, :math:`\varepsilon = 1` the uniform distribution.
 
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 06, section 1; notebook 08, section 3
+
     Parameters
     ----------
     labels : array_like of int
@@ -191,6 +197,9 @@ def checked_labels(labels: object, name: str, num_classes: int, what: str) -> ND
     """Class indices in {0, ..., num_classes - 1}, as ints (checked before the conversion).
 
     Shared with :mod:`bayeslearn.softmax_regression`; ``name`` and ``what`` word the error.
+
+
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 06, section 1; notebook 08, section 3
     """
     y = v.count(labels, name)
     if y.size and y.max() >= num_classes:
@@ -199,7 +208,11 @@ def checked_labels(labels: object, name: str, num_classes: int, what: str) -> ND
 
 
 def smooth_label_array(y: np.ndarray, num_classes: int, epsilon: float) -> NDArray[np.float64]:
-    """:func:`smooth_labels` of checked integer labels ``y`` (no validation: for trainers)."""
+    """:func:`smooth_labels` of checked integer labels ``y`` (no validation: for trainers).
+
+
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 06, section 1; notebook 08, section 3
+    """
     targets = np.full((*y.shape, num_classes), epsilon / num_classes)
     np.put_along_axis(targets, y[..., None], 1.0 - epsilon + epsilon / num_classes, axis=-1)
     return targets
@@ -216,6 +229,8 @@ def mean_softmax_cross_entropy(logits: ArrayLike, targets: ArrayLike) -> float:
 
     The loss of ``torch.nn.CrossEntropyLoss`` (mean reduction) with probability targets,
     computed through :func:`log_softmax`, so it stays finite for any finite logits.
+
+    Used in: notebook 04, section 4; notebook 06, section 2; notebook 07, section 3; notebook 08, section 3
 
     Parameters
     ----------
@@ -259,6 +274,8 @@ def mean_softmax_kl_divergence(logits: ArrayLike, targets: ArrayLike) -> float:
     with :math:`0 \log 0 = 0`. It equals :func:`mean_softmax_cross_entropy` minus the mean
     entropy of the targets, a constant, so it has the same gradient in the logits.
 
+    Used in: notebook 04, section 4; notebook 04, section 10
+
     Parameters
     ----------
     logits : array_like
@@ -301,6 +318,8 @@ def mean_softmax_cross_entropy_gradient(logits: ArrayLike, targets: ArrayLike) -
 
     "prediction minus target": the same for the KL loss, because the two losses differ by
     the targets' entropy, which does not depend on :math:`z`.
+
+    Used in: notebook 04, section 4; notebook 07, section 3
 
     Parameters
     ----------

@@ -14,12 +14,11 @@ moving the others (notebooks 04, 06 and 07).
 
 from __future__ import annotations
 
-import numpy as np
-from numpy.typing import ArrayLike, NDArray
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
 from scipy.special import ndtr
 
 from . import _validate as v
@@ -42,6 +41,8 @@ class LabelledPoints(Record):
     """Points in the plane with a class label each, as drawn by :func:`two_moons` and :func:`gaussian_blobs`.
 
     Unpacks as ``X, labels = two_moons(n)``.
+
+    Used in: notebook 04, section 4; notebook 06, section 1; notebook 07, section 1; notebook 08, section 3
 
     Attributes
     ----------
@@ -69,6 +70,8 @@ class LabelledPoints(Record):
 class RegressionData(Record):
     """Inputs and noisy targets, as drawn by :func:`regression_data`; unpacks as ``x, y = ...``.
 
+    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1
+
     Attributes
     ----------
     x : ndarray of shape (n,)
@@ -92,6 +95,8 @@ class RegressionData(Record):
 
 def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     r"""A seeded sequence of coin tosses, 1 for heads, :math:`x_i \sim \mathrm{Bernoulli}(\theta)`.
+
+    Used in: notebook 01, section 1; notebook 01, section 6; notebook 02, section 6; notebook 05, section 1
 
     Parameters
     ----------
@@ -119,11 +124,14 @@ def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     return (rng.random(tosses) < theta).astype(int)
 
 
-def coin_heads(tosses, theta: float, seed: int = 0, size=None):
+def coin_heads(tosses: ArrayLike, theta: float, seed: int = 0,
+               size: int | tuple[int, ...] | None = None) -> int | NDArray[np.int64]:
     r"""Number of heads in ``tosses`` tosses, :math:`k \sim \mathrm{Binomial}(n, \theta)`.
 
     Draws the count directly, so :math:`n = 10^9` tosses cost no more than 10.
     With ``size`` it repeats the experiment (for a sampling distribution).
+
+    Used in: notebook 01, section 4; notebook 01, section 5; notebook 01, section 9; notebook 05, section 1
 
     Parameters
     ----------
@@ -170,8 +178,10 @@ def _broadcasts_to(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
         return False
 
 
-def true_function(x):
+def true_function(x: ArrayLike) -> float | NDArray[np.float64]:
     r"""The curve behind :func:`regression_data`, :math:`f(x) = \sin(2\pi x)`.
+
+    Used in: notebook 03, section 3; notebook 03, section 4; notebook 05, section 7; notebook 08, section 1
 
     Parameters
     ----------
@@ -212,6 +222,8 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0) -> Regress
 
     A smooth curve that no low-degree polynomial matches exactly, so a high degree with
     few points overfits: the classic setting for weight decay.
+
+    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1
 
     Parameters
     ----------
@@ -263,6 +275,8 @@ def two_moons(n: int, noise_sigma: float = 0.25, seed: int = 0) -> LabelledPoint
     that of scikit-learn's ``make_moons``; the points are random rather than evenly spaced.
     Data sets of the same seed are nested: the first ``m`` rows of a larger draw are the
     draw of size ``m``, so a slider over the sample size adds points without moving the others.
+
+    Used in: notebook 06, section 3; notebook 06, section 6; notebook 07, section 1; notebook 08, section 3
 
     Parameters
     ----------
@@ -319,6 +333,8 @@ def gaussian_blobs(
     :math:`x \mid y = k \sim \mathcal N(c_k, \sigma^2 I)`. With the default noise_sigma the
     blobs overlap, so no classifier is perfect and the loss has a floor. Data sets of the
     same seed are nested: the first ``m`` rows of a larger draw are the draw of size ``m``.
+
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1
 
     Parameters
     ----------

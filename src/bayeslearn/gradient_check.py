@@ -32,6 +32,8 @@ def numerical_gradient(func: Callable[[np.ndarray], float], x: ArrayLike, step: 
     which hold a gradient to :math:`10^{-9}`; the central difference is of order :math:`h^2`,
     and it is the formula the notebook teaches.
 
+    Used in: notebook 04, section 4; notebook 07, section 2; notebook 07, section 3; notebook 07, section 5
+
     Parameters
     ----------
     func : callable

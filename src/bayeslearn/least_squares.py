@@ -28,6 +28,8 @@ def squared_error(w: ArrayLike, X: ArrayLike, y: ArrayLike) -> float | np.ndarra
     :math:`E(w) / (2\sigma^2)` plus a constant. The weights broadcast over leading axes,
     so a ``(G, G, 2)`` grid of two weights gives a ``(G, G)`` surface for a contour plot.
 
+    Used in: notebook 03, section 2; notebook 03, section 3; notebook 03, section 5; notebook 05, section 8
+
     Parameters
     ----------
     w : array_like of shape (..., d)
@@ -76,6 +78,8 @@ def least_squares_gradient(X: ArrayLike, y: ArrayLike) -> Callable[[np.ndarray],
     With this gradient, ``sgd(..., alpha=lam)`` and ``adam(..., alpha=lam)`` minimise
     :math:`\tfrac12\lVert y - Xw\rVert^2 + \tfrac{\lambda}{2}\lVert w\rVert^2`, whose
     minimiser is ``ridge_weights(X, y, alpha=lam)``.
+
+    Used in: notebook 03, section 11; notebook 03, section 12
 
     Parameters
     ----------

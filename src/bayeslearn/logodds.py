@@ -17,10 +17,20 @@ is unique and always finite, even for 100 heads in 100 tosses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import expit, log_expit
 
 from . import _validate as v
+
+if TYPE_CHECKING:
+    from scipy.stats._distn_infrastructure import rv_continuous_frozen
+
+#: A number or an array of them: the kernels below broadcast.
+Real = float | np.ndarray
 
 __all__ = [
     "checked_scalar_args",
@@ -36,11 +46,12 @@ __all__ = [
 _MAX_ITER = 200
 
 
-def _prior_args(prior_mean, prior_sigma):
+def _prior_args(prior_mean: ArrayLike, prior_sigma: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     return v.finite(prior_mean, "prior_mean"), v.positive(prior_sigma, "prior_sigma")
 
 
-def _checked(heads, tosses, prior_mean, prior_sigma, **others):
+def _checked(heads: ArrayLike, tosses: ArrayLike, prior_mean: ArrayLike, prior_sigma: ArrayLike,
+             **others: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The data and the prior, checked, with every argument's shape broadcast (or named)."""
     k, n = v.heads_and_tosses(heads, tosses)
     mu, tau = _prior_args(prior_mean, prior_sigma)
@@ -48,7 +59,12 @@ def _checked(heads, tosses, prior_mean, prior_sigma, **others):
     return k, n, mu, tau
 
 
-def checked_scalar_args(heads, tosses, prior_mean, prior_sigma):
+def checked_scalar_args(heads: ArrayLike, tosses: ArrayLike, prior_mean: ArrayLike,
+                        prior_sigma: ArrayLike) -> tuple[float, float, float, float]:
+    """The data and the prior as four floats, checked: each a single number (the grid functions take no arrays).
+
+    Used in: notebook 02, section 5; notebook 02, section 6; notebook 02, section 7; notebook 02, section 8
+    """
     given = {"heads": heads, "tosses": tosses, "prior_mean": prior_mean, "prior_sigma": prior_sigma}
     for name, value in given.items():  # before broadcasting, so the message names the array
         shape = v.numeric(value, name).shape
@@ -58,14 +74,14 @@ def checked_scalar_args(heads, tosses, prior_mean, prior_sigma):
     return float(k), float(n), float(mu), float(tau)
 
 
-def _log_posterior(eta, k, n, mu, tau):
+def _log_posterior(eta: Real, k: Real, n: Real, mu: Real, tau: Real) -> Real:
     """Unchecked kernel of :func:`logodds_log_posterior`."""
     with np.errstate(over="ignore"):  # a z-score beyond 1e154: the prior density is 0
         z = (eta - mu) / tau
         return k * log_expit(eta) + (n - k) * log_expit(-eta) - (0.5 * z) * z
 
 
-def log_posterior_change(eta, offset, k, n, mu, tau):
+def log_posterior_change(eta: Real, offset: Real, k: Real, n: Real, mu: Real, tau: Real) -> Real:
     r"""``log p(eta + offset) - log p(eta)``, without subtracting two huge numbers.
 
     For :math:`|\delta| < 1` the data term uses
@@ -74,6 +90,8 @@ def log_posterior_change(eta, offset, k, n, mu, tau):
     give changes exact to rounding; the prior term is
     :math:`-\tfrac{\delta}{\tau}\left(z_0 + \tfrac{\delta}{2\tau}\right)` with
     :math:`z_0 = (\eta - \mu)/\tau`, which also resolves offsets below one ulp of :math:`\eta`.
+
+    Used in: notebook 02, section 6; notebook 02, section 7; notebook 02, section 8; notebook 02, section 9
     """
     with np.errstate(over="ignore", invalid="ignore"):
         near = np.abs(offset) < 1.0
@@ -86,24 +104,28 @@ def log_posterior_change(eta, offset, k, n, mu, tau):
         return np.where(near, data_near, data_far) + prior
 
 
-def _data_gradient(eta, k, n):
+def _data_gradient(eta: Real, k: Real, n: Real) -> Real:
     # k sigma(-eta) - (n - k) sigma(eta) is k - n sigma(eta) without the cancellation at large |eta|
     return k * expit(-eta) - (n - k) * expit(eta)
 
 
-def _split_scale(tau):
+def _split_scale(tau: Real) -> tuple[Real, Real]:
     r"""``(p, q)`` with ``p / q = tau``, both <= 1: ``(tau, 1)`` for tau < 1, else ``(1, 1/tau)``.
 
     The gradient times :math:`p^2/q^2 > 0`, :math:`p^2 D(\eta) - q^2 (\eta - \mu)`, has the
     root and the sign of the gradient :math:`D(\eta) - (\eta - \mu)/\tau^2`, and neither it
     nor its derivative overflows for any positive tau.
     """
+    tau = np.asarray(tau)
     small = tau < 1.0
     return np.where(small, tau, 1.0), np.divide(1.0, tau, out=np.ones_like(tau), where=~small)
 
 
-def posterior_sd(eta, n, tau):
-    """``1 / sqrt(n sigma(eta) sigma(-eta) + 1/tau^2)``, through logs: no overflow or underflow."""
+def posterior_sd(eta: Real, n: Real, tau: Real) -> Real:
+    """``1 / sqrt(n sigma(eta) sigma(-eta) + 1/tau^2)``, through logs: no overflow or underflow.
+
+    Used in: notebook 02, section 6; notebook 02, section 7; notebook 02, section 8
+    """
     with np.errstate(divide="ignore"):  # log 0 = -inf for no data: the prior's sd
         log_c = np.log(n) + log_expit(eta) + log_expit(-eta)  # log of the data's precision
     log_t = 2.0 * np.log(tau) + log_c  # log(tau^2 n sigma sigma): the data's share over the prior's
@@ -112,7 +134,7 @@ def posterior_sd(eta, n, tau):
                         np.exp(-0.5 * log_c) / np.sqrt(1.0 + np.exp(-log_t)))
 
 
-def _decreasing_root(func, eta, lo, hi):
+def _decreasing_root(func: Callable[[Real], tuple[Real, Real]], eta: Real, lo: Real, hi: Real) -> Real:
     """Root of a decreasing ``func`` (returning value and slope) in ``[lo, hi]``; elementwise.
 
     Newton's method, falling back to bisection when a step would leave the bracket or is not
@@ -138,7 +160,7 @@ def _decreasing_root(func, eta, lo, hi):
     return eta
 
 
-def _two_sided_map(k, n, mu, tau):
+def _two_sided_map(k: Real, n: Real, mu: Real, tau: Real) -> Real:
     """MAP for heads and tails both seen: 1-D arrays."""
     p, q = _split_scale(tau)
     # The root lies between mu and mu + tau^2 g(mu) (the gradient falls by at least
@@ -155,14 +177,14 @@ def _two_sided_map(k, n, mu, tau):
     share = np.where(np.isinf(r), 1.0, r / (1.0 + r))
     start = np.clip((1.0 - share) * mu + share * (np.log(smooth) - np.log1p(-smooth)), lo, hi)
 
-    def gradient(eta):  # the gradient times p^2/q^2 > 0, and its slope
+    def gradient(eta: Real) -> tuple[Real, Real]:  # the gradient times p^2/q^2 > 0, and its slope
         g = p * (p * _data_gradient(eta, k, n)) - q * (q * (eta - mu))
         return g, -(q * q + p * (p * (n * expit(eta) * expit(-eta))))
 
     return _decreasing_root(gradient, start, lo, hi)
 
 
-def _all_heads_map(n, mu, tau):
+def _all_heads_map(n: Real, mu: Real, tau: Real) -> Real:
     r"""MAP for ``k = n > 0`` heads: the root of :math:`n\sigma(-\eta) = (\eta - \mu)/\tau^2`, in logs.
 
     Both sides can fall below the smallest float (a prior scale of 1e300 puts the root near
@@ -176,15 +198,18 @@ def _all_heads_map(n, mu, tau):
     hi = np.minimum(mu + np.exp(log_pull + log_expit(-mu)), np.maximum(mu + 1.0, log_pull))
     lo = mu
 
-    def balance(eta):
+    def balance(eta: Real) -> tuple[Real, Real]:
         gap = eta - mu
         return log_pull + log_expit(-eta) - np.log(gap), -expit(eta) - 1.0 / gap
 
     return _decreasing_root(balance, 0.5 * lo + 0.5 * hi, lo, hi)
 
 
-def newton_map(k, n, mu, tau):
-    """The MAP of the log-odds, elementwise over the broadcast arguments."""
+def newton_map(k: Real, n: Real, mu: Real, tau: Real) -> Real:
+    """The MAP of the log-odds, elementwise over the broadcast arguments.
+
+    Used in: notebook 02, section 3; notebook 02, section 4; notebook 02, section 5; notebook 02, section 6
+    """
     k, n, mu, tau = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in (k, n, mu, tau)))
     shape = k.shape
     k, n, mu, tau = (a.ravel() for a in (k, n, mu, tau))
@@ -199,7 +224,8 @@ def newton_map(k, n, mu, tau):
     return eta.reshape(shape)
 
 
-def logodds_log_posterior(eta, heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
+def logodds_log_posterior(eta: ArrayLike, heads: ArrayLike, tosses: ArrayLike, prior_mean: ArrayLike,
+                          prior_sigma: ArrayLike) -> float | np.ndarray:
     r"""Unnormalised log-posterior of a coin's log-odds under a Gaussian prior.
 
     With :math:`\theta = \sigma(\eta)`, :math:`k` heads in :math:`n` tosses and the prior
@@ -214,6 +240,8 @@ def logodds_log_posterior(eta, heads, tosses, prior_mean, prior_sigma) -> float 
     prior's normaliser) does not depend on :math:`\eta` and is left out: it moves the curve
     up or down, never its maximum. :func:`scipy.special.log_expit` keeps every term finite
     for any real :math:`\eta`.
+
+    Used in: notebook 02, section 3; notebook 02, section 6; notebook 02, section 8; notebook 02, section 9
 
     Parameters
     ----------
@@ -250,10 +278,11 @@ def logodds_log_posterior(eta, heads, tosses, prior_mean, prior_sigma) -> float 
     """
     eta = v.finite(eta, "eta")
     k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma, eta=eta)
-    return v.scalar_or_array(_log_posterior(eta, k, n, mu, tau))
+    return v.scalar_or_array(np.asarray(_log_posterior(eta, k, n, mu, tau)))
 
 
-def logodds_map(heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
+def logodds_map(heads: ArrayLike, tosses: ArrayLike, prior_mean: ArrayLike,
+                prior_sigma: ArrayLike) -> float | np.ndarray:
     r"""MAP estimate of a coin's log-odds under a Gaussian prior, by Newton's method.
 
     The MAP solves :math:`g(\eta) = 0` for the gradient of :func:`logodds_log_posterior`,
@@ -272,6 +301,8 @@ def logodds_map(heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
     leave it or fails to halve, so it converges for every input within 200 iterations. The
     gradient is never formed with :math:`1/\tau^2`; with all heads (or all tails) the
     root is found in logs, so prior scales from 1e-300 to 1e300 give the right finite MAP.
+
+    Used in: notebook 02, section 3; notebook 02, section 4; notebook 02, section 5; notebook 02, section 6
 
     Parameters
     ----------
@@ -306,10 +337,11 @@ def logodds_map(heads, tosses, prior_mean, prior_sigma) -> float | np.ndarray:
     (4.0095, 0.9822)
     """
     k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
-    return v.scalar_or_array(newton_map(k, n, mu, tau))
+    return v.scalar_or_array(np.asarray(newton_map(k, n, mu, tau)))
 
 
-def laplace_approximation(heads, tosses, prior_mean, prior_sigma):
+def laplace_approximation(heads: ArrayLike, tosses: ArrayLike, prior_mean: ArrayLike,
+                          prior_sigma: ArrayLike) -> rv_continuous_frozen:
     r"""Normal (Laplace) approximation of the log-odds posterior: a Gaussian at the MAP.
 
     A second-order Taylor expansion of the log-posterior :math:`f(\eta)` around its
@@ -329,6 +361,8 @@ def laplace_approximation(heads, tosses, prior_mean, prior_sigma):
     lives on :math:`\mathbb R` like :math:`\eta`, while on :math:`[0, 1]` it would put mass
     outside the interval, and a MAP on the boundary (all heads under a flat prior) would
     have a non-zero slope and no curvature to use.
+
+    Used in: notebook 02, section 6; notebook 02, section 7; notebook 02, section 8
 
     Parameters
     ----------
@@ -366,4 +400,4 @@ def laplace_approximation(heads, tosses, prior_mean, prior_sigma):
     k, n, mu, tau = _checked(heads, tosses, prior_mean, prior_sigma)
     eta = newton_map(k, n, mu, tau)
     scale = posterior_sd(eta, n, tau)
-    return stats.norm(v.scalar_or_array(eta), v.scalar_or_array(scale))
+    return stats.norm(v.scalar_or_array(np.asarray(eta)), v.scalar_or_array(np.asarray(scale)))

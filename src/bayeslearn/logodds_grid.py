@@ -89,6 +89,8 @@ def laplace_kl_divergence(heads: int, tosses: int, prior_mean: float, prior_sigm
     divergence is 0 with no data (the posterior is the Gaussian prior) and shrinks roughly
     like :math:`1/n` as the data grow.
 
+    Used in: notebook 02, section 6; notebook 02, section 7; notebook 02, section 8; notebook 02, section 9
+
     Parameters
     ----------
     heads, tosses : int
@@ -142,6 +144,8 @@ def logodds_predictive(heads: int, tosses: int, prior_mean: float, prior_sigma: 
     :func:`laplace_kl_divergence`. Averaging over the posterior rather than plugging in
     one estimate keeps it strictly inside (0, 1). It plays the part that
     :func:`beta_bernoulli_predictive` plays for the conjugate Beta prior.
+
+    Used in: notebook 02, section 5; notebook 02, section 8; notebook 02, section 9
 
     Parameters
     ----------

@@ -52,6 +52,8 @@ __all__ = [
 class MixupBatch(Record):
     r"""A batch of mixed examples, :math:`\tilde x_i = \lambda_i x_i + (1-\lambda_i) x_{\pi(i)}`.
 
+    Used in: notebook 06, section 4; notebook 06, section 8; notebook 06, section 9
+
     Attributes
     ----------
     inputs : ndarray of shape (n, d)
@@ -81,6 +83,9 @@ def checked_examples(X: ArrayLike, targets: ArrayLike) -> tuple[np.ndarray, np.n
     """``X`` (n, d) and ``targets`` (n, K), checked: finite inputs, one distribution a row.
 
     Shared by the mixing and the network (:mod:`bayeslearn.network`) at their public boundary.
+
+
+    Used in: notebook 06, section 3; notebook 06, section 4; notebook 07, section 9; notebook 08, section 3
     """
     X = v.matrix(X, "X")
     T = v.distribution(targets, "targets")
@@ -90,7 +95,11 @@ def checked_examples(X: ArrayLike, targets: ArrayLike) -> tuple[np.ndarray, np.n
 
 
 def checked_alpha(alpha: object) -> float:
-    """A mixup strength, checked: a finite number >= 0."""
+    """A mixup strength, checked: a finite number >= 0.
+
+
+    Used in: notebook 06, section 3; notebook 06, section 4; notebook 07, section 9; notebook 08, section 3
+    """
     return v.scalar(v.non_negative(alpha, "alpha"), "alpha")
 
 #: Below this alpha, numpy's Beta sampler before 1.25 can loop for ever (both shapes tiny, seen
@@ -107,7 +116,7 @@ def mixing_weights(rng: np.random.Generator, alpha: float, shape: tuple[int, ...
     :math:`U_i \sim U(0, 1]` (the same distribution, computed in logs): the weights are then
     0 or 1 up to rounding, as the distribution is, and no loop can spin.
 
-    Used in: notebook 06, section 3
+    Used in: notebook 06, section 3; notebook 06, section 4; notebook 06, section 5; notebook 08, section 3
 
     Parameters
     ----------
@@ -163,6 +172,8 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
     implementation of Zhang et al. (2018), who draw one :math:`\lambda` per minibatch where
     this function draws one per example.
 
+    Used in: notebook 06, section 4; notebook 06, section 8; notebook 06, section 9
+
     Parameters
     ----------
     X : array_like of shape (n, d)
@@ -213,7 +224,7 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
 def mix_rows(A: np.ndarray, lam: np.ndarray, partner: np.ndarray) -> NDArray[np.float64]:
     r"""Rows :math:`\lambda_i A_i + (1 - \lambda_i) A_{\pi(i)}` of ``A`` (any trailing shape).
 
-    Used in: notebook 06, section 3
+    Used in: notebook 06, section 4; notebook 06, section 8; notebook 06, section 9
 
     Examples
     --------

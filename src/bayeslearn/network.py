@@ -38,6 +38,8 @@ __all__ = [
 class LossAndGradient(Record):
     """A loss and its gradient in the parameters; unpacks as ``loss, gradient = ...``.
 
+    Used in: notebook 06, section 9
+
     Attributes
     ----------
     loss : float
@@ -62,7 +64,7 @@ class LossAndGradient(Record):
 def layer_shapes(num_inputs: int, hidden: int, num_classes: int) -> list[tuple[int, int]]:
     """Shapes of W1ᵀ, b1, W2ᵀ, b2 in the flat parameter vector, in order.
 
-    Used in: notebook 06, section 3; notebook 07, section 3
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 08, section 3
 
     Examples
     --------
@@ -76,7 +78,7 @@ def unpack_parameters(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[
     """Views of W1ᵀ, b1, W2ᵀ, b2 in ``theta``: (rows, cols) each for one parameter vector (P,),
     (M, rows, cols) for a stack of M (M, P).
 
-    Used in: notebook 06, section 3; notebook 07, section 3
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 08, section 3
 
     Examples
     --------
@@ -92,6 +94,8 @@ def unpack_parameters(theta: np.ndarray, shapes: list[tuple[int, int]]) -> list[
 
 def parameter_count(shapes: list[tuple[int, int]]) -> int:
     """Length of the flat parameter vector of these layer shapes.
+
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 08, section 3
 
     Examples
     --------
@@ -117,7 +121,7 @@ def loss_and_gradient_columns(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray,
     The inner loop of :func:`mlp_loss_and_gradient` (which checks its input first), for
     trainers that call it thousands of times on input they checked once.
 
-    Used in: notebook 06, section 3; notebook 07, section 3
+    Used in: notebook 06, section 9
 
     Examples
     --------
@@ -138,6 +142,8 @@ def loss_and_gradient_columns(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray,
 @dataclass(frozen=True, repr=False)
 class TinyMLP(Record):
     r"""One-hidden-layer ReLU net, :math:`q(x) = \operatorname{softmax}(W_2^\top \max(0, W_1^\top x + b_1) + b_2)`.
+
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 07, section 9; notebook 08, section 3
 
     Attributes
     ----------
@@ -201,6 +207,8 @@ def mlp_loss_and_gradient(parameters: ArrayLike, X: ArrayLike, targets: ArrayLik
 
     and the weight gradients are outer products of these with :math:`h_i` and :math:`x_i`
     (backpropagation). The trainer uses this very function at every step.
+
+    Used in: notebook 06, section 9
 
     Parameters
     ----------

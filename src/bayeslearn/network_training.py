@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike
 
 from . import _validate as v
 from .mixup import checked_alpha, checked_examples, mixing_weights
@@ -43,6 +43,8 @@ def train_tiny_mlp(
     layer starts at zero, so the untrained network predicts the uniform distribution
     (loss :math:`\log K`). With no data (``X`` with 0 rows) that is what is returned: no step
     is taken.
+
+    Used in: notebook 06, section 8; notebook 06, section 9; notebook 07, section 9
 
     Parameters
     ----------
@@ -125,6 +127,8 @@ def train_tiny_mlps(
     batches of many steps are computed together. This is what lets a notebook precompute a
     grid of models over its sliders (label smoothing x mixup strength) in a fraction of a
     second, and train a new one under a slider in a few milliseconds.
+
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 08, section 3
 
     Parameters
     ----------
@@ -251,7 +255,7 @@ def _batches(data: np.ndarray, draws: list[tuple[np.ndarray, np.ndarray] | None]
             if draws[m] is None:
                 batch[:, m] = data[m]
                 continue
-            lam, partner = draws[m]
+            lam, partner = draws[m]  # type: ignore[misc]  # not None: checked above
             mixed, weight = batch[:, m], lam[start:stop, None, :]  # (b, rows, n), (b, 1, n)
             np.multiply(weight, data[m], out=mixed)  # λ x_i + (1 − λ) x_π(i), as mix_rows computes it
             mates = np.take(data[m], partner[start:stop], axis=1).transpose(1, 0, 2)

@@ -100,6 +100,8 @@ def sgd(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rate
     :math:`L(w) + \tfrac{\lambda}{2}\lVert w\rVert^2`: with :math:`L` a negative
     log-likelihood, the MAP under the prior :math:`w \sim \mathcal N(0, \lambda^{-1} I)`.
 
+    Used in: notebook 03, section 11; notebook 03, section 12
+
     Parameters
     ----------
     grad_fn : callable
@@ -174,7 +176,7 @@ class AdamState:
         w_t = w_{t-1} - \eta_t \Bigl(\frac{m_t / (1-\beta_1^t)}{\sqrt{v_t / (1-\beta_2^t)} + \epsilon}
               + \lambda_{dec}\, w_{t-1}\Bigr)
 
-    Used in: notebook 03, section 4; notebook 06, section 3
+    Used in: notebook 03, section 11; notebook 06, section 3; notebook 06, section 5; notebook 08, section 3
 
     Parameters
     ----------
@@ -220,7 +222,7 @@ class AdamState:
         self.t += 1
         moments, scaled = self.moments, self._scaled
         m_hat, v_hat = scaled
-        self._correction.flat = (1.0 - self.beta1**self.t, 1.0 - self.beta2**self.t)
+        self._correction[0], self._correction[1] = 1.0 - self.beta1**self.t, 1.0 - self.beta2**self.t
         moments *= self._decay
         np.multiply(g, self._rate, out=scaled)  # (1 − β1) g, (1 − β2) g
         v_hat *= g  # (1 − β2) g · g
@@ -266,6 +268,8 @@ def adam(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rat
     gradient, so the step vanishes only where :math:`\nabla L(w) + \lambda w = 0`: the end
     point is the minimiser of :math:`L(w) + \tfrac{\lambda}{2}\lVert w\rVert^2`, the MAP
     under a Gaussian prior, whatever the per-coordinate scaling did along the way.
+
+    Used in: notebook 03, section 11
 
     Parameters
     ----------
@@ -315,7 +319,8 @@ def adam(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rat
 
 
 def adamw(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rate: ArrayLike, steps: int,
-          weight_decay: float = 0.0, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> NDArray[np.float64]:
+          weight_decay: float = 0.0, beta1: float = 0.9, beta2: float = 0.999,
+          eps: float = 1e-8) -> NDArray[np.float64]:
     r"""Trajectory of AdamW: Adam with decoupled weight decay (Loshchilov & Hutter, 2019).
 
     .. math::
@@ -341,6 +346,8 @@ def adamw(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_ra
     with :math:`|g|` near :math:`\epsilon` it is below 1 (for :math:`|g| \ll \epsilon` the decay acts
     as an L2 term of strength :math:`\lambda\epsilon`); and with minibatch noise it averages below
     1, so weights stay inside the box.
+
+    Used in: notebook 03, section 11
 
     Parameters
     ----------

@@ -31,6 +31,8 @@ class Classifier(Protocol):
 class ProbabilityGrid(Record):
     """A model's class probabilities on a rectangular grid of 2-D inputs.
 
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 7; notebook 07, section 1
+
     Attributes
     ----------
     x : ndarray of shape (nx,)
@@ -70,6 +72,8 @@ def probability_grid(model: Classifier, xlim: ArrayLike, ylim: ArrayLike,
     :math:`[x_{min}, x_{max}] \times [y_{min}, y_{max}]`, so ``imshow`` with the returned
     ``extent`` puts every probability exactly under its point. The decision boundary is where
     the two largest probabilities tie (for two classes, the 0.5 level of :math:`q_1`).
+
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 7; notebook 07, section 1
 
     Parameters
     ----------
@@ -126,6 +130,8 @@ def decision_boundary(grid: ProbabilityGrid, class_index: int = 1, level: float 
     (contourpy, the contouring library behind matplotlib) through the grid points, with
     bilinear interpolation inside each cell, and returned as one array of points in which
     rows of NaN separate the pieces, ready for ``Line2D.set_data(*points.T)``.
+
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 7; notebook 07, section 1
 
     Parameters
     ----------

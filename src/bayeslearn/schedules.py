@@ -21,6 +21,8 @@ def cosine_schedule(learning_rate: float, steps: int, final: float = 0.0) -> NDA
     (the schedule of ``torch.optim.lr_scheduler.CosineAnnealingLR`` with ``T_max = T``).
     A decaying rate lets Adam settle on its fixed point instead of hovering around it.
 
+    Used in: notebook 03, section 11
+
     Parameters
     ----------
     learning_rate : float

@@ -24,6 +24,8 @@ __all__ = ["SoftmaxRegression", "train_softmax_regression"]
 class SoftmaxRegression(Record):
     r"""A trained softmax-regression classifier, :math:`q(x) = \operatorname{softmax}(x W + b)`.
 
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1
+
     Attributes
     ----------
     weights : ndarray of shape (d, K)
@@ -100,6 +102,8 @@ def train_softmax_regression(
     penalised, as in scikit-learn's ``LogisticRegression``). It records the mean training
     cross-entropy and KL divergence at every step (without the penalty); they differ by the
     constant :math:`\frac1N\sum_i H(\tilde p_i)`.
+
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1
 
     Parameters
     ----------
@@ -210,7 +214,7 @@ def _train(X: np.ndarray, targets: np.ndarray, eps: float, lr: float, steps: int
     plogp = xlogy(P, P).sum() / n
     ce, kl = np.empty(steps + 1), np.empty(steps + 1)
     eval_ce = None
-    if eval_X is not None:
+    if eval_X is not None and eval_targets is not None:
         eval_ce = np.empty(steps + 1)
         eval_XT, eval_P = np.ascontiguousarray(eval_X.T), np.ascontiguousarray(eval_targets.T)
     for t in range(steps + 1):
