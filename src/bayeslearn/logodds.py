@@ -32,15 +32,8 @@ if TYPE_CHECKING:
 #: A number or an array of them: the kernels below broadcast.
 Real = float | np.ndarray
 
-__all__ = [
-    "checked_scalar_args",
-    "laplace_approximation",
-    "log_posterior_change",
-    "logodds_log_posterior",
-    "logodds_map",
-    "newton_map",
-    "posterior_sd",
-]
+__all__ = ["checked_scalar_args", "laplace_approximation", "log_posterior_change", "logodds_log_posterior",
+           "logodds_map", "newton_map", "posterior_sd"]
 
 #: Newton iterations are capped here; a few suffice (quadratic convergence inside a bracket).
 _MAX_ITER = 200

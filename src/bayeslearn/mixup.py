@@ -202,6 +202,11 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
     --------
     bayeslearn.train_tiny_mlp, bayeslearn.smooth_labels
 
+    References
+    ----------
+    Zhang, H., Cisse, M., Dauphin, Y. N. and Lopez-Paz, D. (2018). mixup: Beyond empirical risk
+    minimization. ICLR.
+
     Examples
     --------
     >>> batch = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.4, seed=3)

@@ -192,14 +192,9 @@ class AdamState:
     t : int
         Number of updates taken.
 
-    References
-    ----------
-    Kingma, D. P. and Ba, J. (2015). Adam: a method for stochastic optimization. ICLR.
-
     Examples
     --------
-    The first step moves every weight by about the learning rate, against its gradient; so does
-    :func:`adam`'s, which takes it:
+    The first step moves every weight by about the learning rate, against its gradient, here and in :func:`adam`:
 
     >>> state, w = AdamState((2,)), np.zeros(2)
     >>> state.step(w, np.array([4.0, -0.5]), 0.1).round(6).tolist()
@@ -209,13 +204,11 @@ class AdamState:
     """
 
     def __init__(self, shape: tuple[int, ...], beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> None:
-        self.beta1, self.beta2, self.eps = beta1, beta2, eps
+        self.beta1, self.beta2, self.eps, self.t = beta1, beta2, eps, 0
         self.moments = np.zeros((2, *shape))
-        self.t = 0
         self._scaled = np.empty((2, *shape))
         self._decay = np.array([beta1, beta2]).reshape((2,) + (1,) * len(shape))
-        self._rate = 1.0 - self._decay
-        self._correction = np.empty_like(self._decay)
+        self._rate, self._correction = 1.0 - self._decay, np.empty_like(self._decay)
 
     def step(self, w: np.ndarray, g: np.ndarray, learning_rate: float, weight_decay: float = 0.0) -> np.ndarray:
         """One update of ``w`` (in place, and returned) from the gradient ``g``; ``weight_decay`` decoupled."""
@@ -295,16 +288,16 @@ def adam(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rat
 
     Raises
     ------
-    TypeError
-        If ``grad_fn`` is not callable or ``steps`` is not an integer.
-    ValueError
-        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
-        gradient that is NaN or infinite, or the weights overflow (a step size too large
-        for the loss: the iteration diverges).
+    TypeError, ValueError
+        As :func:`sgd`.
 
     See Also
     --------
     adamw, sgd
+
+    References
+    ----------
+    Kingma, D. P. and Ba, J. (2015). Adam: a method for stochastic optimization. ICLR.
 
     Examples
     --------
@@ -374,16 +367,18 @@ def adamw(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_ra
 
     Raises
     ------
-    TypeError
-        If ``grad_fn`` is not callable or ``steps`` is not an integer.
-    ValueError
-        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
-        gradient that is NaN or infinite, or the weights overflow (a step size too large
-        for the loss: the iteration diverges).
+    TypeError, ValueError
+        As :func:`sgd`.
 
     See Also
     --------
     adam, sgd
+
+    References
+    ----------
+    Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay regularization. ICLR.
+
+    Xie, S. and Li, Z. (2024). Implicit bias of AdamW: l-infinity norm constrained optimization. ICML.
 
     Examples
     --------
