@@ -101,15 +101,15 @@ def test_softmax_cross_entropy_matches_scikit_learn_log_loss_for_hard_labels():
     z = random_logits((200, 4), seed=3)
     labels = np.random.default_rng(4).integers(4, size=200)
     want = log_loss(labels, special.softmax(z, axis=1), labels=range(4))
-    assert bl.softmax_cross_entropy(z, np.eye(4)[labels]) == pytest.approx(want, rel=1e-12)
+    assert bl.mean_softmax_cross_entropy(z, np.eye(4)[labels]) == pytest.approx(want, rel=1e-12)
 
 
 @pytest.mark.parametrize("shape", [(1, 3), (30, 5), (4, 6, 3)])
 def test_soft_target_losses_match_the_divergence_module_and_scipy(shape):
     z, p = random_logits(shape, seed=5), random_targets(shape, seed=6)
     q = special.softmax(z, axis=-1)
-    ce = bl.softmax_cross_entropy(z, p)
-    kl = bl.softmax_kl_divergence(z, p)
+    ce = bl.mean_softmax_cross_entropy(z, p)
+    kl = bl.mean_softmax_kl_divergence(z, p)
     assert ce == pytest.approx(np.mean(bl.cross_entropy(p, q)), rel=1e-12)
     assert kl == pytest.approx(special.rel_entr(p, q).sum(axis=-1).mean(), rel=1e-10)
     assert ce - kl == pytest.approx(stats.entropy(p, axis=-1).mean(), rel=1e-12)
@@ -117,25 +117,25 @@ def test_soft_target_losses_match_the_divergence_module_and_scipy(shape):
 
 def test_kl_loss_is_zero_at_the_target_and_stays_finite_for_extreme_logits():
     p = np.array([[0.2, 0.5, 0.3]])
-    assert bl.softmax_kl_divergence(np.log(p), p) == pytest.approx(0.0, abs=1e-15)
+    assert bl.mean_softmax_kl_divergence(np.log(p), p) == pytest.approx(0.0, abs=1e-15)
     z = np.array([[800.0, -800.0, 0.0]])
-    assert np.isfinite(bl.softmax_cross_entropy(z, p))
-    assert bl.softmax_cross_entropy(z, p) == pytest.approx(0.5 * 1600 + 0.3 * 800, rel=1e-12)
+    assert np.isfinite(bl.mean_softmax_cross_entropy(z, p))
+    assert bl.mean_softmax_cross_entropy(z, p) == pytest.approx(0.5 * 1600 + 0.3 * 800, rel=1e-12)
 
 
 @pytest.mark.parametrize("shape", [(1, 3), (6, 4), (2, 3, 5)])
 def test_loss_gradients_match_finite_differences_and_each_other(shape):
     z, p = random_logits(shape, scale=1.5, seed=7), random_targets(shape, seed=8)
-    analytic = bl.softmax_cross_entropy_gradient(z, p)
-    fd_ce = bl.numerical_gradient(lambda t: bl.softmax_cross_entropy(t, p), z)
-    fd_kl = bl.numerical_gradient(lambda t: bl.softmax_kl_divergence(t, p), z)
+    analytic = bl.mean_softmax_cross_entropy_gradient(z, p)
+    fd_ce = bl.numerical_gradient(lambda t: bl.mean_softmax_cross_entropy(t, p), z)
+    fd_kl = bl.numerical_gradient(lambda t: bl.mean_softmax_kl_divergence(t, p), z)
     np.testing.assert_allclose(fd_ce, analytic, atol=1e-8)
     np.testing.assert_allclose(fd_kl, analytic, atol=1e-8)
     np.testing.assert_allclose(analytic.sum(axis=-1), 0.0, atol=1e-15)
 
 
 @pytest.mark.parametrize(
-    "func", [bl.softmax_cross_entropy, bl.softmax_kl_divergence, bl.softmax_cross_entropy_gradient]
+    "func", [bl.mean_softmax_cross_entropy, bl.mean_softmax_kl_divergence, bl.mean_softmax_cross_entropy_gradient]
 )
 def test_losses_reject_mismatched_or_invalid_targets(func):
     with pytest.raises(ValueError, match="targets must have the shape"):
@@ -169,7 +169,7 @@ def test_gaussian_blobs_are_seeded_nested_and_centred():
     X, y = bl.gaussian_blobs(30_000, seed=3)
     X2, y2 = bl.gaussian_blobs(30_000, seed=3)
     assert np.array_equal(X, X2) and np.array_equal(y, y2)
-    assert not np.array_equal(X, bl.gaussian_blobs(30_000, seed=4)[0])
+    assert not np.array_equal(X, bl.gaussian_blobs(30_000, seed=4).X)
     Xs, ys = bl.gaussian_blobs(17, seed=3)
     assert np.array_equal(Xs, X[:17]) and np.array_equal(ys, y[:17])
     counts = np.bincount(y, minlength=3)
@@ -179,21 +179,21 @@ def test_gaussian_blobs_are_seeded_nested_and_centred():
         np.testing.assert_allclose(X[y == k].mean(axis=0), 2 * np.array([np.cos(angles[k]), np.sin(angles[k])]),
                                    atol=0.05)
         np.testing.assert_allclose(X[y == k].std(axis=0), 1.0, atol=0.05)
-    assert bl.gaussian_blobs(0)[0].shape == (0, 2)
+    assert bl.gaussian_blobs(0).X.shape == (0, 2)
 
 
 def test_gaussian_blobs_rejects_bad_arguments():
-    with pytest.raises(ValueError, match="samples"):
+    with pytest.raises(ValueError, match="n must"):
         bl.gaussian_blobs(-1)
-    with pytest.raises(ValueError, match="spread"):
-        bl.gaussian_blobs(5, spread=0.0)
+    with pytest.raises(ValueError, match="noise_sigma"):
+        bl.gaussian_blobs(5, noise_sigma=0.0)
     with pytest.raises(ValueError, match="num_classes"):
         bl.gaussian_blobs(5, num_classes=2.5)
 
 
 # --- training -------------------------------------------------------------------------------------
 def objective(W, b, X, targets, weight_decay):
-    return bl.softmax_cross_entropy(X @ W + b, targets) + 0.5 * weight_decay * float((W**2).sum())
+    return bl.mean_softmax_cross_entropy(X @ W + b, targets) + 0.5 * weight_decay * float((W**2).sum())
 
 
 @pytest.mark.parametrize(("epsilon", "weight_decay"), [(0.0, 0.0), (0.2, 0.05)])
@@ -201,8 +201,8 @@ def test_each_training_step_follows_the_finite_difference_gradient(epsilon, weig
     X, y = bl.gaussian_blobs(40, seed=5)
     targets = bl.smooth_labels(y, 3, epsilon)
     lr = 0.7
-    one = bl.train_softmax_regression(X, y, 3, epsilon=epsilon, learning_rate=lr, steps=1, weight_decay=weight_decay)
-    two = bl.train_softmax_regression(X, y, 3, epsilon=epsilon, learning_rate=lr, steps=2, weight_decay=weight_decay)
+    one = bl.train_softmax_regression(X, y, 3, epsilon=epsilon, learning_rate=lr, steps=1, alpha=weight_decay)
+    two = bl.train_softmax_regression(X, y, 3, epsilon=epsilon, learning_rate=lr, steps=2, alpha=weight_decay)
     grad_W = bl.numerical_gradient(lambda W: objective(W, one.bias, X, targets, weight_decay), one.weights)
     grad_b = bl.numerical_gradient(lambda b: objective(one.weights, b, X, targets, weight_decay), one.bias)
     np.testing.assert_allclose(two.weights, one.weights - lr * grad_W, atol=1e-8)
@@ -219,7 +219,7 @@ def test_training_steps_agree_with_a_plain_matrix_implementation(features):
     for _ in range(5):
         residual = (special.softmax(X @ W + b, axis=1) - targets) / len(y)
         W, b = W - 0.3 * (X.T @ residual + 0.01 * W), b - 0.3 * residual.sum(axis=0)
-    model = bl.train_softmax_regression(X, y, 4, epsilon=0.1, learning_rate=0.3, steps=5, weight_decay=0.01)
+    model = bl.train_softmax_regression(X, y, 4, epsilon=0.1, learning_rate=0.3, steps=5, alpha=0.01)
     np.testing.assert_allclose(model.weights, W, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(model.bias, b, rtol=1e-12, atol=1e-14)
 
@@ -228,7 +228,7 @@ def test_training_steps_agree_with_a_plain_matrix_implementation(features):
 def test_training_converges_to_scikit_learn_multinomial_logistic_regression(C):
     X, y = bl.gaussian_blobs(300, seed=2)
     ref = LogisticRegression(C=C, tol=1e-12, max_iter=10_000).fit(X, y)
-    model = bl.train_softmax_regression(X, y, 3, learning_rate=1.0, steps=4000, weight_decay=1.0 / (C * len(y)))
+    model = bl.train_softmax_regression(X, y, 3, learning_rate=1.0, steps=4000, alpha=1.0 / (C * len(y)))
     np.testing.assert_allclose(model.predict_proba(X), ref.predict_proba(X), atol=1e-5)
     # logits are defined up to a shift common to the classes
     np.testing.assert_allclose(model.weights - model.weights.mean(axis=1, keepdims=True),
@@ -245,12 +245,12 @@ def test_loss_histories_are_parallel_with_the_targets_entropy_as_gap(epsilon):
     np.testing.assert_allclose(model.cross_entropy - model.kl_divergence, gap, atol=1e-12)
     assert model.cross_entropy[0] == pytest.approx(np.log(3), rel=1e-14)
     assert np.all(np.diff(model.cross_entropy) <= 1e-15)
-    assert model.cross_entropy[-1] == pytest.approx(bl.softmax_cross_entropy(model.logits(X), targets), rel=1e-12)
+    assert model.cross_entropy[-1] == pytest.approx(bl.mean_softmax_cross_entropy(model.logits(X), targets), rel=1e-12)
     assert model.kl_divergence[-1] == pytest.approx(
         np.mean(bl.kl_divergence(targets, model.predict_proba(X))), rel=1e-9)
     eval_targets = bl.smooth_labels(y_eval, 3, epsilon)
     assert model.eval_cross_entropy[-1] == pytest.approx(
-        bl.softmax_cross_entropy(model.logits(X_eval), eval_targets), rel=1e-12)
+        bl.mean_softmax_cross_entropy(model.logits(X_eval), eval_targets), rel=1e-12)
     assert model.cross_entropy.shape == model.kl_divergence.shape == model.eval_cross_entropy.shape == (41,)
 
 
@@ -271,7 +271,7 @@ def test_uniform_targets_leave_the_model_uniform():
      ({"epsilon": 2.0}, ValueError, "epsilon"),
      ({"learning_rate": 0.0}, ValueError, "learning_rate"),
      ({"steps": -1}, ValueError, "steps"),
-     ({"weight_decay": -1.0}, ValueError, "weight_decay"),
+     ({"alpha": -1.0}, ValueError, "alpha"),
      ({"eval_X": np.zeros((3, 2))}, ValueError, "together"),
      ({"eval_X": np.zeros((3, 5)), "eval_labels": [0, 1, 2]}, ValueError, "eval_X must have rows"),
      ({"eval_X": np.zeros((2, 2)), "eval_labels": [0, 1, 2]}, ValueError, "one entry per row of eval_X")],
@@ -283,10 +283,14 @@ def test_training_rejects_bad_arguments(kwargs, error, match):
 
 
 def test_classification_exports_are_public():
-    for name in ("softmax", "log_softmax", "smooth_labels", "softmax_cross_entropy", "softmax_kl_divergence",
-                 "softmax_cross_entropy_gradient", "numerical_gradient", "gaussian_blobs",
-                 "train_softmax_regression"):
+    from bayeslearn import data, gradient_check, softmax_regression
+
+    for name in ("softmax", "log_softmax", "smooth_labels", "mean_softmax_cross_entropy", "mean_softmax_kl_divergence",
+                 "mean_softmax_cross_entropy_gradient"):
         assert getattr(bl, name) is getattr(cl, name)
+    assert bl.numerical_gradient is gradient_check.numerical_gradient
+    assert bl.gaussian_blobs is data.gaussian_blobs
+    assert bl.train_softmax_regression is softmax_regression.train_softmax_regression
 
 
 def test_softmax_kl_divergence_is_never_negative_when_targets_are_the_predictions():
@@ -294,4 +298,4 @@ def test_softmax_kl_divergence_is_never_negative_when_targets_are_the_prediction
     rng = np.random.default_rng(0)
     for _ in range(200):
         z = 5.0 * rng.standard_normal((3, 4))
-        assert bl.softmax_kl_divergence(z, bl.softmax(z)) >= 0.0
+        assert bl.mean_softmax_kl_divergence(z, bl.softmax(z)) >= 0.0

@@ -12,7 +12,7 @@ from scipy import special, stats
 from sklearn.datasets import make_moons
 
 import bayeslearn as bl
-from bayeslearn import mixup as mx
+from bayeslearn import network as nw
 
 
 def soft_targets(n, k, seed):
@@ -27,12 +27,12 @@ def test_two_moons_shapes_seeds_and_nesting():
     assert np.array_equal(X, X2) and np.array_equal(y, y2)
     X_small, y_small = bl.two_moons(37, seed=4)
     assert np.array_equal(X[:37], X_small) and np.array_equal(y[:37], y_small)
-    assert not np.array_equal(bl.two_moons(200, seed=5)[0], X)
-    assert bl.two_moons(0)[0].shape == (0, 2)
+    assert not np.array_equal(bl.two_moons(200, seed=5).X, X)
+    assert bl.two_moons(0).X.shape == (0, 2)
 
 
 def test_two_moons_without_noise_lie_on_the_arcs_of_sklearn_make_moons():
-    X, y = bl.two_moons(500, noise=0.0, seed=1)
+    X, y = bl.two_moons(500, noise_sigma=0.0, seed=1)
     Xs, ys = make_moons(500, noise=0.0, shuffle=False)
     for data, labels in ((X, y), (Xs, ys)):
         upper, lower = data[labels == 0], data[labels == 1]
@@ -42,7 +42,7 @@ def test_two_moons_without_noise_lie_on_the_arcs_of_sklearn_make_moons():
 
 
 def test_two_moons_class_means_match_sklearn_with_noise():
-    X, y = bl.two_moons(40_000, noise=0.25, seed=2)
+    X, y = bl.two_moons(40_000, noise_sigma=0.25, seed=2)
     Xs, ys = make_moons(40_000, noise=0.25, random_state=2)
     for k in (0, 1):
         np.testing.assert_allclose(X[y == k].mean(axis=0), Xs[ys == k].mean(axis=0), atol=0.02)
@@ -51,9 +51,10 @@ def test_two_moons_class_means_match_sklearn_with_noise():
 
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
-    ({"samples": -1}, ValueError, "samples"), ({"samples": 2.5}, ValueError, "samples"),
-    ({"samples": 3, "noise": -0.1}, ValueError, "noise"), ({"samples": 3, "noise": np.inf}, ValueError, "noise"),
-    ({"samples": 3, "seed": -2}, ValueError, "seed"), ({"samples": "3"}, TypeError, "samples"),
+    ({"n": -1}, ValueError, "n must"), ({"n": 2.5}, ValueError, "n must"),
+    ({"n": 3, "noise_sigma": -0.1}, ValueError, "noise_sigma"),
+    ({"n": 3, "noise_sigma": np.inf}, ValueError, "noise_sigma"),
+    ({"n": 3, "seed": -2}, ValueError, "seed"), ({"n": "3"}, TypeError, "n must"),
 ])
 def test_two_moons_rejects_bad_arguments(kwargs, error, match):
     with pytest.raises(error, match=match):
@@ -150,7 +151,7 @@ def test_gradient_matches_finite_differences(d, h, k, n):
     W1T = theta[: h * d].reshape(h, d)
     assert np.abs(W1T @ X.T + theta[h * d : h * d + h, None]).min() > 1e-3  # no ReLU kink within the step
     loss, grad = bl.mlp_loss_and_gradient(theta, X, T, hidden=h)
-    numeric = bl.numerical_gradient(lambda w: bl.mlp_loss_and_gradient(w, X, T, hidden=h)[0], theta)
+    numeric = bl.numerical_gradient(lambda w: bl.mlp_loss_and_gradient(w, X, T, hidden=h).loss, theta)
     np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-8)
     assert np.isfinite(loss) and loss > 0
 
@@ -166,12 +167,12 @@ def test_loss_matches_an_independent_forward_pass():
     b2 = theta[-k:]
     logits = np.maximum(X @ W1 + b1, 0) @ W2 + b2
     want = -(T * special.log_softmax(logits, axis=1)).sum(axis=1).mean()
-    assert bl.mlp_loss_and_gradient(theta, X, T, hidden=h)[0] == pytest.approx(want, rel=1e-13)
-    model = mx.TinyMLP(theta, d, h, k)
+    assert bl.mlp_loss_and_gradient(theta, X, T, hidden=h).loss == pytest.approx(want, rel=1e-13)
+    model = nw.TinyMLP(theta, d, h, k)
     np.testing.assert_allclose(model.logits(X), logits, rtol=1e-13)
     np.testing.assert_allclose(model.predict_proba(X), special.softmax(logits, axis=1), rtol=1e-12)
     # prediction computes in place what training computes (the same numbers), whatever the memory order
-    trained = np.exp(mx._forward(theta, np.ascontiguousarray(X.T), mx._shapes(d, h, k))[2]).T
+    trained = np.exp(nw._forward(theta, np.ascontiguousarray(X.T), nw.layer_shapes(d, h, k))[2]).T
     for inputs in (X, np.asfortranarray(X), X.tolist()):
         assert np.array_equal(model.predict_proba(inputs), trained)
 
@@ -215,8 +216,8 @@ def test_training_lowers_the_loss_and_is_seeded_and_fast():
     start = time.perf_counter()
     model = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
     assert time.perf_counter() - start < 1.0
-    before = bl.mlp_loss_and_gradient(bl.train_tiny_mlp(X, T, steps=0, seed=1).parameters, X, T, hidden=16)[0]
-    after = bl.mlp_loss_and_gradient(model.parameters, X, T, hidden=16)[0]
+    before = bl.mlp_loss_and_gradient(bl.train_tiny_mlp(X, T, steps=0, seed=1).parameters, X, T, hidden=16).loss
+    after = bl.mlp_loss_and_gradient(model.parameters, X, T, hidden=16).loss
     assert before == pytest.approx(np.log(2)) and after < 0.4
     again = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
     assert np.array_equal(model.parameters, again.parameters)
@@ -302,7 +303,7 @@ def reference_training(X, T, alpha, hidden, steps, lr, seed):
         weight = lam[t][:, None]
         X_mix = weight * X + (1 - weight) * X[partner[t]]
         T_mix = weight * T + (1 - weight) * T[partner[t]]
-        return bl.mlp_loss_and_gradient(w, X_mix, T_mix, hidden=hidden)[1]
+        return bl.mlp_loss_and_gradient(w, X_mix, T_mix, hidden=hidden).gradient
 
     return bl.adam(gradient, theta, learning_rate=lr, steps=steps)[-1]
 

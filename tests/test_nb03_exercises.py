@@ -8,7 +8,8 @@ from _selfcheck import assert_not_yet, assert_right, renderings
 from sklearn.linear_model import Ridge
 
 from bayeslearn import exercises as check
-from bayeslearn.optim import least_squares_gradient, sgd
+from bayeslearn.least_squares import least_squares_gradient
+from bayeslearn.optim import sgd
 
 # Right answers, worked out independently of the checkers.
 X32 = np.array([[1.0], [2.0], [3.0]])
@@ -45,6 +46,6 @@ def test_exercise_3_3_prior_is_what_sgd_with_a_mean_loss_converges_to() -> None:
     X = rng.normal(size=(n, 3))
     y = X @ np.array([1.0, -2.0, 0.5]) + sigma * rng.normal(size=n)
     data_grad = least_squares_gradient(X, y)
-    end = sgd(lambda w: data_grad(w) / n, np.zeros(3), 0.3, 3000, weight_decay=wd)[-1]
+    end = sgd(lambda w: data_grad(w) / n, np.zeros(3), 0.3, 3000, alpha=wd)[-1]
     tau = sigma / np.sqrt(n * wd)
     assert np.allclose(end, Ridge(alpha=sigma**2 / tau**2, fit_intercept=False).fit(X, y).coef_, atol=1e-10)

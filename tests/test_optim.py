@@ -10,7 +10,8 @@ from scipy.optimize import lsq_linear
 from sklearn.linear_model import Ridge
 
 import bayeslearn as bl
-from bayeslearn.optim import adam, adamw, least_squares_gradient, sgd, squared_error
+from bayeslearn.least_squares import least_squares_gradient, squared_error
+from bayeslearn.optim import adam, adamw, sgd
 
 
 @pytest.fixture
@@ -89,7 +90,7 @@ def test_adam_converges_on_a_badly_scaled_quadratic() -> None:
 def test_adam_with_l2_converges_to_the_ridge_and_map_weights(problem) -> None:
     X, y = problem
     lam = 2.0
-    path = adam(least_squares_gradient(X, y), [0.0, 0.0], learning_rate=0.05, steps=3000, l2=lam)
+    path = adam(least_squares_gradient(X, y), [0.0, 0.0], learning_rate=0.05, steps=3000, alpha=lam)
     ridge = Ridge(alpha=lam, fit_intercept=False).fit(X, y).coef_
     assert np.allclose(path[-1], ridge, atol=1e-8)
     noise_sigma = 0.25
@@ -131,14 +132,14 @@ def test_a_schedule_of_zeros_leaves_the_weights_alone(problem) -> None:
 def test_sgd_without_momentum_is_gradient_descent_with_weight_decay(problem) -> None:
     X, y = problem
     lam, lr = 0.5, 0.05
-    path = sgd(least_squares_gradient(X, y), [0.0, 0.0], lr, 100, weight_decay=lam)
+    path = sgd(least_squares_gradient(X, y), [0.0, 0.0], lr, 100, alpha=lam)
     assert np.allclose(path, bl.gradient_descent(X, y, lam, lr, 100), rtol=1e-12, atol=1e-14)
 
 
 def test_sgd_with_momentum_and_weight_decay_converges_to_ridge(problem) -> None:
     X, y = problem
     lam = 2.0
-    end = sgd(least_squares_gradient(X, y), [0.0, 0.0], 0.02, 2000, weight_decay=lam, momentum=0.9)[-1]
+    end = sgd(least_squares_gradient(X, y), [0.0, 0.0], 0.02, 2000, alpha=lam, momentum=0.9)[-1]
     assert np.allclose(end, Ridge(alpha=lam, fit_intercept=False).fit(X, y).coef_, atol=1e-10)
 
 
@@ -165,8 +166,8 @@ def test_zero_steps_return_the_start(problem) -> None:
         ({"beta1": 1.0}, ValueError, "beta1"),
         ({"beta2": -0.1}, ValueError, "beta2"),
         ({"eps": 0.0}, ValueError, "eps"),
-        ({"l2": -1.0}, ValueError, "l2"),
-        ({"l2": [1.0, 2.0]}, ValueError, "l2"),
+        ({"alpha": -1.0}, ValueError, "alpha"),
+        ({"alpha": [1.0, 2.0]}, ValueError, "alpha"),
         ({"grad_fn": lambda w: np.ones(3)}, ValueError, "grad_fn"),
     ],
 )
@@ -179,8 +180,8 @@ def test_adam_rejects_bad_arguments_by_name(kwargs, error, name) -> None:
 def test_weight_decay_and_momentum_are_checked() -> None:
     with pytest.raises(ValueError, match="^weight_decay"):
         adamw(lambda w: w, [1.0], 0.1, 2, weight_decay=-0.1)
-    with pytest.raises(ValueError, match="^weight_decay"):
-        sgd(lambda w: w, [1.0], 0.1, 2, weight_decay=-0.1)
+    with pytest.raises(ValueError, match="^alpha"):
+        sgd(lambda w: w, [1.0], 0.1, 2, alpha=-0.1)
     with pytest.raises(ValueError, match="^momentum"):
         sgd(lambda w: w, [1.0], 0.1, 2, momentum=1.0)
 
@@ -200,5 +201,5 @@ def test_a_decaying_schedule_lets_adam_settle_where_a_constant_rate_hovers() -> 
     x, y = bl.regression_data(10, seed=6)
     X = bl.polynomial_features(2 * x - 1, 1)
     grad, ridge = least_squares_gradient(X, y), bl.ridge_weights(X, y, 2.0)
-    settled = adam(grad, [0.0, 0.0], bl.cosine_schedule(0.05, 4000), 4000, l2=2.0)[-1]
+    settled = adam(grad, [0.0, 0.0], bl.cosine_schedule(0.05, 4000), 4000, alpha=2.0)[-1]
     assert np.allclose(settled, ridge, atol=1e-12)

@@ -96,7 +96,7 @@ def test_labelled_subset_draws_per_class():
 
 def test_semi_supervised_moons_splits_two_moons():
     d = bl.semi_supervised_moons(40, 3, noise=0.2, seed=4)
-    X, y = bl.two_moons(40, noise=0.2, seed=4)
+    X, y = bl.two_moons(40, noise_sigma=0.2, seed=4)
     assert d.X_labelled.shape == (6, 2) and d.X_unlabelled.shape == (34, 2)
     both = np.concatenate([d.X_labelled, d.X_unlabelled])
     assert sorted(map(tuple, both)) == sorted(map(tuple, X))
@@ -171,14 +171,14 @@ def test_self_training_round_zero_is_supervised_and_a_threshold_of_one_changes_n
         np.testing.assert_array_equal(nets[1][1].parameters, nets[0][1].parameters)
 
 
-SOURCE = bl.train_tiny_mlp(*bl.two_moons(120, seed=3)[:1], np.eye(2)[bl.two_moons(120, seed=3)[1]],
+SOURCE = bl.train_tiny_mlp(*(bl.two_moons(120, seed=3).X,), np.eye(2)[bl.two_moons(120, seed=3).labels],
                            steps=80)
 
 
 def test_tent_gradient_matches_finite_differences():
     model = bl.TentModel(SOURCE, np.array([0.5, 0.2]), np.array([0.9, 0.6]), np.array([1.2, 0.8]),
                          np.array([0.1, -0.3]))
-    X = bl.two_moons(50, seed=9)[0] + 0.4
+    X = bl.two_moons(50, seed=9).X + 0.4
 
     def loss(w):
         return bl.tent_loss_and_gradient(bl.TentModel(SOURCE, model.mean, model.std, w[:2], w[2:]), X)[0]
@@ -190,7 +190,7 @@ def test_tent_gradient_matches_finite_differences():
 def test_tent_loss_is_the_mean_entropy_of_the_normalised_inputs():
     model = bl.TentModel(SOURCE, np.array([0.5, 0.2]), np.array([0.9, 0.6]), np.array([1.2, 0.8]),
                          np.array([0.1, -0.3]))
-    X = bl.two_moons(30, seed=8)[0]
+    X = bl.two_moons(30, seed=8).X
     z = SOURCE.logits(model.scale * (X - model.mean) / model.std + model.shift)
     assert bl.tent_loss_and_gradient(model, X)[0] == pytest.approx(
         stats.entropy(softmax(z, axis=1), axis=1).mean(), rel=1e-12)
@@ -198,7 +198,7 @@ def test_tent_loss_is_the_mean_entropy_of_the_normalised_inputs():
 
 def test_tent_adapt_lowers_the_entropy_batches_and_starts_where_told():
     source = bl.TentModel.from_source(SOURCE, [0.0, 0.0], [1.0, 1.0])
-    X = bl.two_moons(80, seed=5)[0] + np.array([0.4, 0.0])
+    X = bl.two_moons(80, seed=5).X + np.array([0.4, 0.0])
     alone = bl.tent_adapt(source, X, steps=20)
     both = bl.tent_adapt(source, np.stack([X, X - 0.2]), steps=20)
     np.testing.assert_allclose(both[0].shift, alone.shift, atol=1e-12)

@@ -1,20 +1,102 @@
-"""Seeded synthetic data sets used by the notebooks.
+"""Seeded synthetic data sets used by the notebooks: all of them, in one place.
 
 Every generator takes a ``seed`` so that a notebook, its tests and a reader's run all
-see the same numbers.
+see the same numbers, and ``n`` (the number of points) and ``noise_sigma`` (the scale of the
+observation noise) where it has them. The generators with inputs and labels return a
+:class:`LabelledPoints` record, which also unpacks as ``X, labels = two_moons(...)``.
+
+The two 2-D classification sets are drawn here rather than by scikit-learn's ``make_moons`` and
+``make_blobs``: those place the points of a class evenly along the arc or split the classes
+exactly, so a draw of 100 points is not the first 100 points of a draw of 200. Here one random
+row per point makes the data sets of a seed nested, and a slider over ``n`` adds points without
+moving the others (notebooks 04, 06 and 07).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
+from scipy.special import ndtr
 
 from . import _validate as v
+from .records import Record
 
-__all__ = ["coin_heads", "coin_tosses", "regression_data", "true_function"]
+__all__ = [
+    "LabelledPoints",
+    "RegressionData",
+    "coin_heads",
+    "coin_tosses",
+    "gaussian_blobs",
+    "regression_data",
+    "true_function",
+    "two_moons",
+]
+
+
+@dataclass(frozen=True, repr=False)
+class LabelledPoints(Record):
+    """Points in the plane with a class label each, as drawn by :func:`two_moons` and :func:`gaussian_blobs`.
+
+    Unpacks as ``X, labels = two_moons(n)``.
+
+    Used in: notebook 04, section 4; notebook 06, section 1; notebook 07, section 1; notebook 08, section 3
+
+    Attributes
+    ----------
+    X : ndarray of shape (n, 2)
+        The points, one a row.
+    labels : ndarray of int, shape (n,)
+        The class of each point.
+
+    Examples
+    --------
+    >>> data = two_moons(3, seed=1)
+    >>> data.X.shape, data.labels.shape
+    ((3, 2), (3,))
+    >>> X, labels = data
+    """
+
+    X: NDArray[np.float64]
+    labels: NDArray[np.int_]
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return iter((self.X, self.labels))
+
+
+@dataclass(frozen=True, repr=False)
+class RegressionData(Record):
+    """Inputs and noisy targets, as drawn by :func:`regression_data`; unpacks as ``x, y = ...``.
+
+    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1
+
+    Attributes
+    ----------
+    x : ndarray of shape (n,)
+        Inputs.
+    y : ndarray of shape (n,)
+        Targets.
+
+    Examples
+    --------
+    >>> x, y = regression_data(4, seed=0)
+    >>> x.shape == y.shape == (4,)
+    True
+    """
+
+    x: NDArray[np.float64]
+    y: NDArray[np.float64]
+
+    def __iter__(self) -> Iterator[np.ndarray]:
+        return iter((self.x, self.y))
 
 
 def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     r"""A seeded sequence of coin tosses, 1 for heads, :math:`x_i \sim \mathrm{Bernoulli}(\theta)`.
+
+    Used in: notebook 01, section 1; notebook 01, section 6; notebook 02, section 6; notebook 05, section 1
 
     Parameters
     ----------
@@ -42,11 +124,14 @@ def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:
     return (rng.random(tosses) < theta).astype(int)
 
 
-def coin_heads(tosses, theta: float, seed: int = 0, size=None):
+def coin_heads(tosses: ArrayLike, theta: float, seed: int = 0,
+               size: int | tuple[int, ...] | None = None) -> int | NDArray[np.int64]:
     r"""Number of heads in ``tosses`` tosses, :math:`k \sim \mathrm{Binomial}(n, \theta)`.
 
     Draws the count directly, so :math:`n = 10^9` tosses cost no more than 10.
     With ``size`` it repeats the experiment (for a sampling distribution).
+
+    Used in: notebook 01, section 4; notebook 01, section 5; notebook 01, section 9; notebook 05, section 1
 
     Parameters
     ----------
@@ -93,8 +178,10 @@ def _broadcasts_to(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
         return False
 
 
-def true_function(x):
+def true_function(x: ArrayLike) -> float | NDArray[np.float64]:
     r"""The curve behind :func:`regression_data`, :math:`f(x) = \sin(2\pi x)`.
+
+    Used in: notebook 03, section 3; notebook 03, section 4; notebook 05, section 7; notebook 08, section 1
 
     Parameters
     ----------
@@ -125,7 +212,7 @@ def true_function(x):
     return np.sin(2.0 * np.pi * np.where(far, x - np.round(x), x))
 
 
-def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
+def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0) -> RegressionData:
     r"""Noisy samples of :func:`true_function` at uniform inputs in [0, 1].
 
     .. math::
@@ -135,6 +222,8 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
 
     A smooth curve that no low-degree polynomial matches exactly, so a high degree with
     few points overfits: the classic setting for weight decay.
+
+    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1
 
     Parameters
     ----------
@@ -147,7 +236,8 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
 
     Returns
     -------
-    x, y : ndarray of shape (n,)
+    RegressionData
+        ``x`` and ``y``, each of shape (n,); unpacks as ``x, y``.
 
     Raises
     ------
@@ -172,4 +262,121 @@ def regression_data(n: int, noise_sigma: float = 0.25, seed: int = 0):
         y = true_function(x) + noise_sigma * noise_stream.standard_normal(n)
     if not np.isfinite(y).all():
         raise ValueError(f"noise_sigma {noise_sigma:.3g} is too large: the targets overflow the largest float")
-    return x, y
+    return RegressionData(x, y)
+
+
+def two_moons(n: int, noise_sigma: float = 0.25, seed: int = 0) -> LabelledPoints:
+    r"""A seeded two-moons data set: two interleaved half circles, one a class.
+
+    Each point picks its class :math:`y \in \{0, 1\}` with probability 1/2 and an angle
+    :math:`t` uniform on :math:`[0, \pi]`; class 0 lies on the upper arc
+    :math:`(\cos t, \sin t)`, class 1 on the lower arc :math:`(1 - \cos t, \tfrac12 - \sin t)`,
+    and both get isotropic Gaussian noise of standard deviation ``noise_sigma``. The geometry is
+    that of scikit-learn's ``make_moons``; the points are random rather than evenly spaced.
+    Data sets of the same seed are nested: the first ``m`` rows of a larger draw are the
+    draw of size ``m``, so a slider over the sample size adds points without moving the others.
+
+    Used in: notebook 06, section 3; notebook 06, section 6; notebook 07, section 1; notebook 08, section 3
+
+    Parameters
+    ----------
+    n : int
+        Number of points, >= 0.
+    noise_sigma : float, default 0.25
+        Standard deviation of the Gaussian noise, >= 0 (with the default the moons overlap a
+        little, so no classifier is perfect).
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    LabelledPoints
+        ``X`` of shape (n, 2) and ``labels`` of shape (n,); unpacks as ``X, labels``.
+
+    Raises
+    ------
+    TypeError
+        If ``n`` or ``seed`` is not an integer.
+    ValueError
+        If ``n`` or ``seed`` is negative, or ``noise_sigma`` is negative, not finite, or so
+        large that the points overflow.
+
+    Examples
+    --------
+    >>> X, y = two_moons(5, seed=1)
+    >>> X.shape, y.shape, bool(np.array_equal(two_moons(3, seed=1).X, X[:3]))
+    ((5, 2), (5,), True)
+    """
+    n = v.length(n, "n", minimum=0)
+    noise_sigma = v.scalar(v.non_negative(noise_sigma, "noise_sigma"), "noise_sigma")
+    seed = v.integer(seed, "seed", minimum=0)
+    draws = np.random.default_rng(seed).standard_normal((n, 4))  # one row per point
+    labels = (draws[:, 0] > 0.0).astype(int)
+    t = np.pi * ndtr(draws[:, 1])  # uniform on [0, π]
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    with np.errstate(over="ignore"):
+        X = np.where(labels[:, None] == 0, upper, lower) + noise_sigma * draws[:, 2:]
+    if not np.isfinite(X).all():
+        raise ValueError(f"noise_sigma {noise_sigma:.3g} is too large: the points overflow the largest float")
+    return LabelledPoints(X, labels)
+
+
+
+def gaussian_blobs(
+    n: int, num_classes: int = 3, noise_sigma: float = 1.0, seed: int = 0
+) -> LabelledPoints:
+    r"""A seeded 2-D classification data set: one Gaussian blob a class.
+
+    Labels are uniform over the classes; class :math:`k` has its centre on the circle of
+    radius 2 at angle :math:`\pi/2 + 2\pi k/K`, and
+    :math:`x \mid y = k \sim \mathcal N(c_k, \sigma^2 I)`. With the default noise_sigma the
+    blobs overlap, so no classifier is perfect and the loss has a floor. Data sets of the
+    same seed are nested: the first ``m`` rows of a larger draw are the draw of size ``m``.
+
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1
+
+    Parameters
+    ----------
+    n : int
+        Number of points, >= 0.
+    num_classes : int, default 3
+        Number of classes :math:`K \ge 1`.
+    noise_sigma : float, default 1.0
+        Standard deviation of each blob, > 0.
+    seed : int, default 0
+        Seed of the random generator.
+
+    Returns
+    -------
+    LabelledPoints
+        ``X`` of shape (n, 2) and ``labels`` of shape (n,); unpacks as ``X, labels``.
+
+    Raises
+    ------
+    ValueError
+        If a count is negative or above 2**32, or ``noise_sigma`` is not > 0, not a single
+        number, or so large that the points overflow.
+    TypeError
+        If an argument is not a number of the right kind.
+
+    Examples
+    --------
+    >>> X, y = gaussian_blobs(5, seed=1)
+    >>> X.shape, y.shape, bool(np.array_equal(gaussian_blobs(3, seed=1).X, X[:3]))
+    ((5, 2), (5,), True)
+    """
+    n = v.length(n, "n", minimum=0)
+    num_classes = v.length(num_classes, "num_classes", minimum=1)
+    noise_sigma = v.scalar(v.positive(noise_sigma, "noise_sigma"), "noise_sigma")
+    seed = v.integer(seed, "seed", minimum=0)
+    draws = np.random.default_rng(seed).standard_normal((n, 3))
+    labels = np.minimum((num_classes * ndtr(draws[:, 2])).astype(int), num_classes - 1)
+    angles = np.pi / 2 + 2 * np.pi * np.arange(num_classes) / num_classes
+    centres = 2.0 * np.column_stack([np.cos(angles), np.sin(angles)])
+    with np.errstate(over="ignore"):
+        X = centres[labels] + noise_sigma * draws[:, :2]
+    if not np.isfinite(X).all():
+        raise ValueError(f"noise_sigma {noise_sigma:.3g} is too large: the points overflow the largest float")
+    return LabelledPoints(X, labels)
+

@@ -13,8 +13,8 @@ the decay enters the update:
   the decay is weighed against the gradient through Adam's running scale
   :math:`\sqrt{\hat v}`, so the end point is not the MAP of a fixed prior.
 
-All optimisers take a gradient function ``grad_fn(w) -> ndarray`` and return the whole
-trajectory, so a notebook can draw the path and check the end point.
+All optimisers take ``grad_fn(w) -> ndarray`` and return the whole trajectory, so a notebook
+can draw the path and check the end point; all step with the one :class:`AdamState` update.
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+from numpy.typing import ArrayLike, NDArray
 
 from . import _validate as v
 
-__all__ = ["adam", "adamw", "cosine_schedule", "least_squares_gradient", "sgd", "squared_error"]
+__all__ = ["AdamState", "adam", "adamw", "sgd"]
 
 
 def _fraction(value: object, name: str) -> float:
@@ -54,9 +55,7 @@ def _rates(learning_rate: object, steps: int) -> np.ndarray:
             raise ValueError(f"learning_rate must be > 0, got {float(rates)}")
         return np.full(steps, float(rates))
     if rates.shape != (steps,):
-        raise ValueError(
-            f"learning_rate must be a number or a schedule of shape ({steps},), got shape {rates.shape}"
-        )
+        raise ValueError(f"learning_rate must be a number or a schedule of shape ({steps},), got {rates.shape}")
     return rates
 
 
@@ -71,166 +70,26 @@ def _gradient(grad_fn: Callable, w: np.ndarray, step: int) -> np.ndarray:
     if not np.isfinite(g).all():
         if step == 0:
             raise ValueError("grad_fn returned an infinite gradient at the starting weights w0")
-        raise ValueError(
-            f"learning_rate or grad_fn: the gradient overflowed at step {step}, where the weights "
-            f"reached {np.abs(w).max():.3g} (a step size too large makes the iteration diverge)"
-        )
+        raise ValueError(f"learning_rate or grad_fn: the gradient overflowed at step {step}, where the weights "
+                         f"reached {np.abs(w).max():.3g} (a step size too large makes the iteration diverge)")
     return g
 
 
 def _moved(w: np.ndarray, step: int, rate: float) -> np.ndarray:
     """``w`` after an update, refused if it overflowed: the step size made the iteration diverge."""
     if not np.isfinite(w).all():
-        raise ValueError(
-            f"learning_rate {rate:.4g} made the iteration diverge: the weights overflowed at step {step}; "
-            f"use a smaller learning_rate"
-        )
+        raise ValueError(f"learning_rate {rate:.4g} made the iteration diverge: the weights overflowed "
+                         f"at step {step}; use a smaller learning_rate")
     return w
 
 
-def squared_error(w, X, y) -> float | np.ndarray:
-    r"""Sum of squared residuals :math:`\lVert y - Xw \rVert^2`, for one or a grid of weights.
+def sgd(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rate: ArrayLike, steps: int,
+        alpha: float = 0.0, momentum: float = 0.0) -> NDArray[np.float64]:
+    r"""Trajectory of (heavy-ball) gradient descent with an L2 penalty added to the gradient.
 
-    .. math::
-
-        E(w) = \sum_{i=1}^{n} \left(y_i - x_i^\top w\right)^2
-
-    With Gaussian noise of scale :math:`\sigma` the negative log-likelihood is
-    :math:`E(w) / (2\sigma^2)` plus a constant. The weights broadcast over leading axes,
-    so a ``(G, G, 2)`` grid of two weights gives a ``(G, G)`` surface for a contour plot.
-
-    Parameters
-    ----------
-    w : array_like of shape (..., d)
-        Weight vector(s); the last axis matches the columns of ``X``.
-    X : array_like of shape (n, d)
-        Design matrix.
-    y : array_like of shape (n,)
-        Targets.
-
-    Returns
-    -------
-    float or ndarray of shape w.shape[:-1]
-        Zero when there are no rows.
-
-    Raises
-    ------
-    ValueError
-        If shapes do not match or anything is NaN or infinite.
-
-    See Also
-    --------
-    least_squares_gradient, bayeslearn.ridge_weights
-
-    Examples
-    --------
-    >>> squared_error([1.0, 2.0], [[1.0, 0.0], [1.0, 1.0]], [1.0, 4.0])  # 0 + 1
-    1.0
-    >>> squared_error(np.zeros((3, 2)), np.ones((4, 2)), np.ones(4)).tolist()
-    [4.0, 4.0, 4.0]
-    """
-    X, y = v.design(X, y)
-    w = v.finite(w, "w")
-    if w.ndim == 0 or w.shape[-1] != X.shape[1]:
-        raise ValueError(f"w must have a last axis of length {X.shape[1]} (the columns of X), got shape {w.shape}")
-    residuals = y - w @ X.T
-    return v.scalar_or_array(np.einsum("...i,...i->...", residuals, residuals))
-
-
-def least_squares_gradient(X, y) -> Callable[[np.ndarray], np.ndarray]:
-    r"""The gradient of :math:`\tfrac12\lVert y - Xw\rVert^2`, as a function to hand to an optimiser.
-
-    .. math::
-
-        \nabla_w \tfrac12 \lVert y - Xw \rVert^2 = X^\top (Xw - y)
-
-    With this gradient, ``sgd(..., weight_decay=lam)`` and ``adam(..., l2=lam)`` minimise
-    :math:`\tfrac12\lVert y - Xw\rVert^2 + \tfrac{\lambda}{2}\lVert w\rVert^2`, whose
-    minimiser is ``ridge_weights(X, y, alpha=lam)``.
-
-    Parameters
-    ----------
-    X : array_like of shape (n, d)
-    y : array_like of shape (n,)
-
-    Returns
-    -------
-    callable
-        ``grad(w) -> ndarray of shape (d,)``.
-
-    Raises
-    ------
-    ValueError
-        If shapes do not match, anything is NaN or infinite, or :math:`X^\top X` or
-        :math:`X^\top y` overflows the largest float.
-
-    Examples
-    --------
-    >>> grad = least_squares_gradient([[1.0], [2.0]], [1.0, 1.0])
-    >>> grad(np.array([1.0])).tolist()  # 1*(1-1) + 2*(2-1)
-    [2.0]
-    """
-    X, y = v.design(X, y)
-    with np.errstate(over="ignore"):
-        Xt_y = X.T @ y
-        gram = X.T @ X
-    if not (np.isfinite(gram).all() and np.isfinite(Xt_y).all()):
-        raise ValueError("X, y: X^T X or X^T y overflows the largest float; rescale the data")
-
-    def grad(w: np.ndarray) -> np.ndarray:
-        return gram @ w - Xt_y
-
-    return grad
-
-
-def cosine_schedule(learning_rate, steps, final=0.0) -> np.ndarray:
-    r"""Cosine-annealed learning rates, one per step, from ``learning_rate`` down towards ``final``.
-
-    .. math::
-
-        \eta_t = \eta_{\min} + \tfrac12 (\eta_0 - \eta_{\min})
-                 \left(1 + \cos\frac{\pi t}{T}\right), \qquad t = 0, \dots, T - 1
-
-    (the schedule of ``torch.optim.lr_scheduler.CosineAnnealingLR`` with ``T_max = T``).
-    A decaying rate lets Adam settle on its fixed point instead of hovering around it.
-
-    Parameters
-    ----------
-    learning_rate : float
-        Starting rate :math:`\eta_0 > 0`.
-    steps : int
-        Number of steps :math:`T \ge 0`.
-    final : float, default 0.0
-        Floor :math:`\eta_{\min}`, in :math:`[0, \eta_0]`.
-
-    Returns
-    -------
-    ndarray of shape (steps,)
-
-    Raises
-    ------
-    ValueError
-        If ``learning_rate <= 0``, ``steps < 0`` or ``final`` is outside :math:`[0, \eta_0]`.
-    TypeError
-        If ``steps`` is not an integer.
-
-    Examples
-    --------
-    >>> cosine_schedule(1.0, 4).round(4).tolist()
-    [1.0, 0.8536, 0.5, 0.1464]
-    """
-    eta0 = v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate")
-    steps = v.length(steps, "steps", minimum=0)
-    floor = v.scalar(v.non_negative(final, "final"), "final")
-    if floor > eta0:
-        raise ValueError(f"final must be <= learning_rate = {eta0}, got {floor}")
-    return floor + 0.5 * (eta0 - floor) * (1.0 + np.cos(np.pi * np.arange(steps) / max(steps, 1)))
-
-
-def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np.ndarray:
-    r"""Trajectory of (heavy-ball) gradient descent with weight decay added to the gradient.
-
-    The update of PyTorch's ``torch.optim.SGD(weight_decay=λ, momentum=μ)``:
+    The update of PyTorch's ``torch.optim.SGD(weight_decay=λ, momentum=μ)``, whose
+    ``weight_decay`` is this ``alpha``: a penalty :math:`\tfrac{\lambda}{2}\lVert w\rVert^2`
+    added to the loss (for plain SGD the same update as a decay :math:`w \leftarrow w - \eta\lambda w`):
 
     .. math::
 
@@ -240,6 +99,8 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     It stops only where :math:`\nabla L(w) + \lambda w = 0`, the minimiser of
     :math:`L(w) + \tfrac{\lambda}{2}\lVert w\rVert^2`: with :math:`L` a negative
     log-likelihood, the MAP under the prior :math:`w \sim \mathcal N(0, \lambda^{-1} I)`.
+
+    Used in: notebook 03, section 11; notebook 03, section 12
 
     Parameters
     ----------
@@ -251,8 +112,8 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
         Step size :math:`\eta > 0`, or one (non-negative) step size per step.
     steps : int
         Number of updates, >= 0.
-    weight_decay : float, default 0.0
-        :math:`\lambda \ge 0`.
+    alpha : float, default 0.0
+        :math:`\lambda \ge 0`, the coefficient of :math:`\tfrac{\lambda}{2}\lVert w\rVert^2`.
     momentum : float, default 0.0
         :math:`\mu \in [0, 1)`.
 
@@ -276,13 +137,14 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
 
     Examples
     --------
+    >>> from bayeslearn.least_squares import least_squares_gradient
     >>> grad = least_squares_gradient([[1.0], [1.0]], [1.0, 3.0])
-    >>> path = sgd(grad, [0.0], learning_rate=0.1, steps=300, weight_decay=2.0, momentum=0.5)
+    >>> path = sgd(grad, [0.0], learning_rate=0.1, steps=300, alpha=2.0, momentum=0.5)
     >>> round(float(path[-1, 0]), 6)  # ridge: (1 + 3) / (2 + 2)
     1.0
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
-    lam = v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay")
+    lam = v.scalar(v.non_negative(alpha, "alpha"), "alpha")
     mu = _fraction(momentum, "momentum")
     path = np.empty((rates.size + 1, w.size))
     path[0] = w
@@ -296,27 +158,96 @@ def sgd(grad_fn, w0, learning_rate, steps, weight_decay=0.0, momentum=0.0) -> np
     return path
 
 
-def _adam(grad_fn, w, rates, l2, decay, beta1, beta2, eps) -> np.ndarray:
-    """Adam's loop for :func:`adam` (``decay = 0``) and :func:`adamw` (``l2 = 0``)."""
+class AdamState:
+    r"""Adam's running moments for weights of any shape, and one update of them in place.
+
+    The one implementation of Adam's update in the library: :func:`adam` and :func:`adamw` step
+    one weight vector with it, and the tiny-network trainer (:func:`bayeslearn.train_tiny_mlps`)
+    steps a whole stack of networks' weights at once, one row each. Adam updates every
+    coordinate on its own, so stacking changes no number. The update is written into arrays
+    allocated once, with few numpy calls (a tiny network's step costs the calls, not the
+    arithmetic, and notebook 06's widget trains networks under a slider), but in the textbook
+    order, so the numbers are those of the formula to the last bit.
+
+    .. math::
+
+        m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t, \qquad
+        v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2, \qquad
+        w_t = w_{t-1} - \eta_t \Bigl(\frac{m_t / (1-\beta_1^t)}{\sqrt{v_t / (1-\beta_2^t)} + \epsilon}
+              + \lambda_{dec}\, w_{t-1}\Bigr)
+
+    Used in: notebook 03, section 11; notebook 06, section 3; notebook 06, section 5; notebook 08, section 3
+
+    Parameters
+    ----------
+    shape : tuple of int
+        Shape of the weights.
+    beta1, beta2, eps : float, default 0.9, 0.999, 1e-8
+        As in :func:`adam` (not checked here: the public optimisers check them).
+
+    Attributes
+    ----------
+    moments : ndarray of shape (2, *shape)
+        :math:`m_t` and :math:`v_t`.
+    t : int
+        Number of updates taken.
+
+    Examples
+    --------
+    The first step moves every weight by about the learning rate, against its gradient, here and in :func:`adam`:
+
+    >>> state, w = AdamState((2,)), np.zeros(2)
+    >>> state.step(w, np.array([4.0, -0.5]), 0.1).round(6).tolist()
+    [-0.1, 0.1]
+    >>> adam(lambda w: np.array([4.0, -0.5]), [0.0, 0.0], learning_rate=0.1, steps=1)[1].round(6).tolist()
+    [-0.1, 0.1]
+    """
+
+    def __init__(self, shape: tuple[int, ...], beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> None:
+        self.beta1, self.beta2, self.eps, self.t = beta1, beta2, eps, 0
+        self.moments = np.zeros((2, *shape))
+        self._scaled = np.empty((2, *shape))
+        self._decay = np.array([beta1, beta2]).reshape((2,) + (1,) * len(shape))
+        self._rate, self._correction = 1.0 - self._decay, np.empty_like(self._decay)
+
+    def step(self, w: np.ndarray, g: np.ndarray, learning_rate: float, weight_decay: float = 0.0) -> np.ndarray:
+        """One update of ``w`` (in place, and returned) from the gradient ``g``; ``weight_decay`` decoupled."""
+        self.t += 1
+        moments, scaled = self.moments, self._scaled
+        m_hat, v_hat = scaled
+        self._correction[0], self._correction[1] = 1.0 - self.beta1**self.t, 1.0 - self.beta2**self.t
+        moments *= self._decay
+        np.multiply(g, self._rate, out=scaled)  # (1 − β1) g, (1 − β2) g
+        v_hat *= g  # (1 − β2) g · g
+        moments += scaled
+        np.divide(moments, self._correction, out=scaled)  # m̂, v̂
+        np.sqrt(v_hat, out=v_hat)
+        v_hat += self.eps
+        m_hat /= v_hat
+        if weight_decay:
+            m_hat += weight_decay * w
+        m_hat *= learning_rate
+        w -= m_hat
+        return w
+
+
+def _adam(grad_fn: Callable, w: np.ndarray, rates: np.ndarray, alpha: float, decay: float,
+          beta1: object, beta2: object, eps: object) -> NDArray[np.float64]:
+    """Adam's loop for :func:`adam` (``decay = 0``) and :func:`adamw` (``alpha = 0``)."""
     beta1, beta2 = _fraction(beta1, "beta1"), _fraction(beta2, "beta2")
     eps = v.scalar(v.positive(eps, "eps"), "eps")
     path = np.empty((rates.size + 1, w.size))
     path[0] = w
-    m = np.zeros_like(w)
-    s = np.zeros_like(w)
+    state = AdamState(w.shape, beta1, beta2, eps)
     for t in range(1, rates.size + 1):
         with np.errstate(over="ignore", invalid="ignore"):  # overflow is refused in _moved
-            g = _gradient(grad_fn, w, t - 1) + l2 * w
-            m = beta1 * m + (1.0 - beta1) * g
-            s = beta2 * s + (1.0 - beta2) * g * g
-            m_hat = m / (1.0 - beta1**t)
-            s_hat = s / (1.0 - beta2**t)
-            w = _moved(w - rates[t - 1] * (m_hat / (np.sqrt(s_hat) + eps) + decay * w), t, rates[t - 1])
-        path[t] = w
+            g = _gradient(grad_fn, w, t - 1) + alpha * w
+            path[t] = _moved(state.step(w, g, rates[t - 1], decay), t, rates[t - 1])
     return path
 
 
-def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=1e-8) -> np.ndarray:
+def adam(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rate: ArrayLike, steps: int,
+         alpha: float = 0.0, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> NDArray[np.float64]:
     r"""Trajectory of Adam with an L2 penalty in the gradient (``torch.optim.Adam(weight_decay=λ)``).
 
     .. math::
@@ -331,6 +262,8 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
     point is the minimiser of :math:`L(w) + \tfrac{\lambda}{2}\lVert w\rVert^2`, the MAP
     under a Gaussian prior, whatever the per-coordinate scaling did along the way.
 
+    Used in: notebook 03, section 11
+
     Parameters
     ----------
     grad_fn : callable
@@ -341,7 +274,7 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
         Step size :math:`\eta > 0`, or one (non-negative) step size per step.
     steps : int
         Number of updates, >= 0.
-    l2 : float, default 0.0
+    alpha : float, default 0.0
         :math:`\lambda \ge 0`, the coefficient of :math:`\tfrac{\lambda}{2}\lVert w\rVert^2`.
     beta1, beta2 : float, default 0.9, 0.999
         Decay rates of the first and second moments, in [0, 1).
@@ -355,34 +288,32 @@ def adam(grad_fn, w0, learning_rate, steps, l2=0.0, beta1=0.9, beta2=0.999, eps=
 
     Raises
     ------
-    TypeError
-        If ``grad_fn`` is not callable or ``steps`` is not an integer.
-    ValueError
-        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
-        gradient that is NaN or infinite, or the weights overflow (a step size too large
-        for the loss: the iteration diverges).
+    TypeError, ValueError
+        As :func:`sgd`.
 
     See Also
     --------
     adamw, sgd
 
+    References
+    ----------
+    Kingma, D. P. and Ba, J. (2015). Adam: a method for stochastic optimization. ICLR.
+
     Examples
     --------
-    The first step moves every weight by about the learning rate, against its gradient:
-
-    >>> path = adam(lambda w: np.array([4.0, -0.5]), [0.0, 0.0], learning_rate=0.1, steps=1)
-    >>> np.round(path[1], 6).tolist()
-    [-0.1, 0.1]
+    >>> from bayeslearn.least_squares import least_squares_gradient
     >>> grad = least_squares_gradient([[1.0], [1.0]], [1.0, 3.0])
-    >>> round(float(adam(grad, [0.0], 0.05, 2000, l2=2.0)[-1, 0]), 6)  # ridge: 4 / (2 + 2)
+    >>> round(float(adam(grad, [0.0], 0.05, 2000, alpha=2.0)[-1, 0]), 6)  # ridge: 4 / (2 + 2)
     1.0
     """
     w, rates = _start(grad_fn, w0, learning_rate, steps)
-    l2 = v.scalar(v.non_negative(l2, "l2"), "l2")
-    return _adam(grad_fn, w, rates, l2, 0.0, beta1, beta2, eps)
+    alpha = v.scalar(v.non_negative(alpha, "alpha"), "alpha")
+    return _adam(grad_fn, w, rates, alpha, 0.0, beta1, beta2, eps)
 
 
-def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=0.999, eps=1e-8) -> np.ndarray:
+def adamw(grad_fn: Callable[[np.ndarray], ArrayLike], w0: ArrayLike, learning_rate: ArrayLike, steps: int,
+          weight_decay: float = 0.0, beta1: float = 0.9, beta2: float = 0.999,
+          eps: float = 1e-8) -> NDArray[np.float64]:
     r"""Trajectory of AdamW: Adam with decoupled weight decay (Loshchilov & Hutter, 2019).
 
     .. math::
@@ -409,6 +340,8 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
     as an L2 term of strength :math:`\lambda\epsilon`); and with minibatch noise it averages below
     1, so weights stay inside the box.
 
+    Used in: notebook 03, section 11
+
     Parameters
     ----------
     grad_fn : callable
@@ -434,16 +367,18 @@ def adamw(grad_fn, w0, learning_rate, steps, weight_decay=0.0, beta1=0.9, beta2=
 
     Raises
     ------
-    TypeError
-        If ``grad_fn`` is not callable or ``steps`` is not an integer.
-    ValueError
-        If an argument is outside its domain, ``grad_fn`` returns the wrong shape or a
-        gradient that is NaN or infinite, or the weights overflow (a step size too large
-        for the loss: the iteration diverges).
+    TypeError, ValueError
+        As :func:`sgd`.
 
     See Also
     --------
     adam, sgd
+
+    References
+    ----------
+    Loshchilov, I. and Hutter, F. (2019). Decoupled weight decay regularization. ICLR.
+
+    Xie, S. and Li, Z. (2024). Implicit bias of AdamW: l-infinity norm constrained optimization. ICML.
 
     Examples
     --------

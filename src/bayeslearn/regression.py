@@ -15,7 +15,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import _validate as v
-from .optim import least_squares_gradient, sgd
+from .least_squares import least_squares_gradient
+from .optim import sgd
 
 __all__ = ["gradient_descent", "map_weights", "polynomial_features", "ridge_weights"]
 
@@ -217,4 +218,4 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     w = np.zeros(X.shape[1]) if w0 is None else v.finite(w0, "w0").astype(float).ravel()
     if w.shape != (X.shape[1],):
         raise ValueError(f"w0 must have shape ({X.shape[1]},), got {w.shape}")
-    return sgd(least_squares_gradient(X, y), w, eta, steps, weight_decay=lam)
+    return sgd(least_squares_gradient(X, y), w, eta, steps, alpha=lam)

@@ -8,7 +8,7 @@ Each network minimises
     \;+\; \lambda\, U\bigl(q_\theta(x_{n_l+1}), \dots, q_\theta(x_{n_l+n_u})\bigr)
 
 with :math:`U` one of the unlabelled objectives of :mod:`bayeslearn.unlabelled`. The networks
-are :class:`bayeslearn.mixup.TinyMLP` (one hidden ReLU layer), started as
+are :class:`bayeslearn.network.TinyMLP` (one hidden ReLU layer), started as
 :func:`bayeslearn.train_tiny_mlp` starts them (He-scaled first layer from ``default_rng(seed)``,
 zero output layer: a uniform prediction) and trained by full-batch :func:`bayeslearn.adam` on
 the stacked parameters of all the networks: Adam treats every coordinate on its own, so
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import _validate as v
-from .mixup import TinyMLP, two_moons
+from .data import two_moons
+from .network import TinyMLP
 from .optim import adam
 from .unlabelled import (
     OBJECTIVES,
@@ -107,7 +108,7 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
         raise ValueError(f"samples and seed: {seeds.size} data sets of {samples} points make more than 2**32 points")
     parts = []
     for s in seeds:
-        X, y = two_moons(samples, noise=noise, seed=int(s))
+        X, y = two_moons(samples, noise_sigma=noise, seed=int(s))
         try:
             chosen = labelled_subset(y, labels_per_class, seed=int(s))
         except ValueError as exc:  # a class smaller than labels_per_class
@@ -212,7 +213,7 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list
     def gradient(w):
         return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
 
-    final = adam(gradient, theta.ravel(), lr, steps, l2=l2)[-1].reshape(shape) if steps else theta
+    final = adam(gradient, theta.ravel(), lr, steps, alpha=l2)[-1].reshape(shape) if steps else theta
     return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]
 
 
@@ -346,7 +347,7 @@ def train_semi_supervised_mlps(
 
     Examples
     --------
-    >>> from bayeslearn.mixup import two_moons
+    >>> from bayeslearn import two_moons
     >>> X, y = two_moons(60, seed=0)
     >>> plain, entropic = train_semi_supervised_mlps(X[:6], y[:6], X[6:], [0.0, 1.0], steps=100)
     >>> H = [float(entropy_minimisation_loss(net.logits(X[6:]))) for net in (plain, entropic)]
@@ -385,7 +386,7 @@ def semi_supervised_loss_and_gradient(
     Parameters
     ----------
     parameters : array_like
-        A flat parameter vector laid out as :attr:`bayeslearn.mixup.TinyMLP.parameters`.
+        A flat parameter vector laid out as :attr:`bayeslearn.network.TinyMLP.parameters`.
     X_labelled, y_labelled, X_unlabelled
         As in :func:`train_semi_supervised_mlps`, for one network.
     weight : float
@@ -489,7 +490,7 @@ def self_training_mlps(
 
     Examples
     --------
-    >>> from bayeslearn.mixup import two_moons
+    >>> from bayeslearn import two_moons
     >>> X, y = two_moons(60, seed=0)
     >>> nets, labels = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
     >>> len(nets), len(labels), labels[0][0].kept

@@ -11,7 +11,7 @@ changes only the affine parameters of the network's normalisation layer, a scale
 
 and chooses them by minimising the mean entropy of the predictions on a test batch, with the
 network's other weights :math:`\theta` frozen. Here the normalisation layer sits at the input
-of a :class:`bayeslearn.mixup.TinyMLP`, with the statistics :math:`\mu, \sigma` of the source
+of a :class:`bayeslearn.network.TinyMLP`, with the statistics :math:`\mu, \sigma` of the source
 data; Tent proper also re-estimates them on the test batch.
 """
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import _validate as v
-from .mixup import TinyMLP
+from .network import TinyMLP
 from .optim import adam
 from .unlabelled import entropy_minimisation_gradient, entropy_minimisation_loss
 
@@ -50,7 +50,7 @@ class TentModel:
 
     Examples
     --------
-    >>> from bayeslearn.mixup import train_tiny_mlp
+    >>> from bayeslearn import train_tiny_mlp
     >>> model = TentModel.from_source(train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2))), [1, 0], [2, 1])
     >>> model.normalise([[3.0, 1.0]]).tolist(), model.predict_proba([[3.0, 1.0]]).tolist()
     ([[1.0, 1.0]], [[0.5, 0.5]])
@@ -175,7 +175,7 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
 
     Examples
     --------
-    >>> from bayeslearn.mixup import train_tiny_mlp
+    >>> from bayeslearn import train_tiny_mlp
     >>> net = train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))      # untrained: uniform
     >>> loss, grad = tent_loss_and_gradient(TentModel.from_source(net, [0, 0], [1, 1]), [[1.0, 2.0]])
     >>> round(loss, 6), grad.tolist()                                 # log 2, flat
@@ -235,7 +235,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
 
     Examples
     --------
-    >>> from bayeslearn.mixup import train_tiny_mlp, two_moons
+    >>> from bayeslearn import train_tiny_mlp, two_moons
     >>> X, y = two_moons(200, seed=0)
     >>> source = TentModel.from_source(train_tiny_mlp(X, np.eye(2)[y], steps=150), [0, 0], [1, 1])
     >>> adapted = tent_adapt(source, X + 0.3, steps=30)
