@@ -18,11 +18,13 @@ import html
 import io
 import time
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import anywidget
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from traitlets import Unicode
@@ -56,16 +58,15 @@ def sample_sizes(maximum: int = 10_000) -> list[int]:
     >>> sample_sizes(100)
     [0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100]
     """
-    sizes = [0]
+    candidates: list[float] = [0]
     decade = 1
     while decade <= maximum:
-        sizes += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum]
+        candidates += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum]
         decade *= 10
-    sizes = sorted({int(s) for s in sizes if float(s).is_integer()} | {maximum})
-    return sizes
+    return sorted({int(s) for s in candidates if float(s).is_integer()} | {maximum})
 
 
-def _slider_kwargs(description: str, tooltip: str | None) -> dict:
+def _slider_kwargs(description: str, tooltip: str | None) -> dict[str, Any]:
     return {
         "description": description,
         "tooltip": tooltip or description,
@@ -78,7 +79,12 @@ def _slider_kwargs(description: str, tooltip: str | None) -> dict:
 def sample_size_slider(
     value: int = 20, maximum: int = 10_000, description: str = "sample size n (tosses)", tooltip: str | None = None
 ) -> widgets.SelectionSlider:
-    """Slider over :func:`sample_sizes` from 0 to ``maximum`` (log-like steps); values are ints."""
+    """Slider over :func:`sample_sizes` from 0 to ``maximum`` (log-like steps); values are ints.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8;
+    notebook 08, section 7
+    """
     options = sample_sizes(maximum)
     if value not in options:
         raise ValueError(f"value must be one of the slider's sizes {options}, got {value!r}")
@@ -95,6 +101,8 @@ def log_slider(
     tooltip: str | None = None,
 ) -> widgets.FloatLogSlider:
     """Slider on a log scale between two positive bounds, e.g. a prior's σ or strength.
+
+    Used in: notebook 06, section 8; notebook 08, section 7
 
     Parameters
     ----------
@@ -128,6 +136,8 @@ def prior_strength_slider(
     """Log-scale slider for a prior's strength: a prior σ, a pseudo-count or a λ.
 
     Defaults suit a Gaussian prior's σ from 0.01 (very strong) to 100 (nearly flat).
+
+    Used in: notebook 02, section 8; notebook 03, section 10; notebook 05, section 7
     """
     return log_slider(value, minimum, maximum, description, tooltip=tooltip)
 
@@ -140,7 +150,11 @@ def probability_slider(
     step: float = 0.01,
     tooltip: str | None = None,
 ) -> widgets.FloatSlider:
-    """Slider over a probability in [minimum, maximum] ⊆ [0, 1]."""
+    """Slider over a probability in [minimum, maximum] ⊆ [0, 1].
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 04, section 9;
+    notebook 06, section 8; notebook 07, section 8
+    """
     if not 0.0 <= minimum <= value <= maximum <= 1.0:
         raise ValueError(f"value must satisfy 0 <= minimum <= value <= maximum <= 1, got {minimum}, {value}, {maximum}")
     return widgets.FloatSlider(
@@ -152,6 +166,8 @@ def int_slider(
     value: int, minimum: int, maximum: int, description: str, tooltip: str | None = None
 ) -> widgets.IntSlider:
     """Slider over the integers ``minimum, ..., maximum``, e.g. a polynomial degree or a width.
+
+    Used in: notebook 03, section 10; notebook 05, section 7
 
     Raises
     ------
@@ -168,7 +184,11 @@ def int_slider(
 
 
 def seed_slider(value: int = 0, maximum: int = 99, description: str = "random seed") -> widgets.IntSlider:
-    """Slider over the seed of the random generator: a new data set for each value."""
+    """Slider over the seed of the random generator: a new data set for each value.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8
+    """
     return int_slider(value, 0, maximum, description)
 
 
@@ -230,6 +250,10 @@ class _SliderKeys(anywidget.AnyWidget):
 class LiveFigure(widgets.VBox):
     """A matplotlib figure under sliders, repainted in place by blitting.
 
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8;
+    notebook 07, section 8; notebook 08, section 7
+
     Parameters
     ----------
     fig : matplotlib.figure.Figure
@@ -265,21 +289,25 @@ class LiveFigure(widgets.VBox):
     def __init__(
         self,
         fig: Figure,
-        update: Callable[..., Mapping[str, object] | None],
+        update: Callable[..., Mapping[str, float | str] | None],
         controls: Mapping[str, widgets.ValueWidget],
         animated: Iterable[Artist],
         title: str | None = None,
     ) -> None:
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            raise TypeError("fig must have an Agg canvas (plotting.live_figure makes one), "
+                            f"got {type(fig.canvas).__name__}")
         self.fig = fig
+        self._canvas: FigureCanvasAgg = fig.canvas
         self._update = update
         self.controls = dict(controls)
         self.animated = list(animated)
         for artist in self.animated:
             artist.set_animated(True)
-        self.readout: dict[str, object] = {}
+        self.readout: dict[str, float | str] = {}
         self.render_ms: list[float] = []
-        self._background = None
-        self._limits: tuple = ()
+        self._background: Any = None  # an Agg BufferRegion, opaque
+        self._limits: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
         self._title = title
         width, height = (int(round(d)) for d in fig.get_size_inches() * fig.dpi)
         # The img's width and height attributes give its aspect ratio; ipywidgets' own CSS
@@ -335,8 +363,7 @@ class LiveFigure(widgets.VBox):
         if self._background is None or limits != self._limits:
             self._draw_background()
             self._limits = limits
-        canvas = self.fig.canvas
-        canvas.restore_region(self._background)
+        self._canvas.restore_region(self._background)
         for artist in self.animated:
             if artist.get_visible():
                 self.fig.draw_artist(artist)
@@ -355,20 +382,19 @@ class LiveFigure(widgets.VBox):
         return bytes(self.image.value)
 
     # --- internals ----------------------------------------------------------------
-    def _on_change(self, change) -> None:
+    def _on_change(self, change: Mapping[str, object]) -> None:
         self.render()
 
-    def _axis_limits(self) -> tuple:
+    def _axis_limits(self) -> tuple[tuple[tuple[float, float], tuple[float, float]], ...]:
         return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes)
 
     def _draw_background(self) -> None:
-        canvas = self.fig.canvas
-        canvas.draw()  # animated artists are skipped by a normal draw
-        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._canvas.draw()  # animated artists are skipped by a normal draw
+        self._background = self._canvas.copy_from_bbox(self.fig.bbox)
 
     def _png(self) -> bytes:
         buffer = io.BytesIO()
-        rgba = np.asarray(self.fig.canvas.buffer_rgba())
+        rgba = np.asarray(self._canvas.buffer_rgba())
         Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
