@@ -159,3 +159,12 @@ def test_an_axis_limit_change_redraws_the_background():
 def test_repr_is_short_and_names_the_controls():
     live, _, _ = _live()
     assert repr(live) == "LiveFigure(controls=['slope', 'n'])"
+
+
+def test_live_figure_needs_an_agg_canvas_to_blit():
+    from matplotlib.figure import Figure
+
+    bare = Figure()  # no canvas of its own: FigureCanvasBase cannot copy or restore regions
+    bare.subplots()
+    with pytest.raises(TypeError, match="Agg canvas"):
+        w.LiveFigure(bare, lambda: None, {}, [])

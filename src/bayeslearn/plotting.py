@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any, Literal, TypedDict, overload
 
 import matplotlib as mpl
 import numpy as np
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -36,6 +38,7 @@ __all__ = [
     "format_number",
     "label_axes",
     "live_figure",
+    "panels",
     "small_multiples",
     "style_line",
     "use_style",
@@ -56,7 +59,7 @@ COLORS: dict[str, str] = {
 
 #: One line style per role, so a greyscale print still separates the curves. Two roles share
 #: a style only if their colours differ by at least 20 CIE L* (likelihood and data, solid).
-LINESTYLES: dict[str, str | tuple] = {
+LINESTYLES: dict[str, str | tuple[int, tuple[int, ...]]] = {
     "likelihood": "-",
     "prior": "--",
     "posterior": (0, (8, 2)),  # long dashes
@@ -90,8 +93,9 @@ def _font_family() -> list[str]:
     return ["DejaVu Sans", *(family for family in HANGUL_FONTS if family in known)]
 
 
-#: rcParams of the house style (applied by :func:`use_style`).
-STYLE: dict[str, object] = {
+#: rcParams of the house style (applied by :func:`use_style`). The keys are matplotlib's
+#: rcParams names (typed ``Any`` because matplotlib types them as a literal union).
+STYLE: dict[Any, Any] = {
     "figure.dpi": 100,
     "savefig.dpi": 100,
     "font.family": _font_family(),
@@ -106,10 +110,17 @@ STYLE: dict[str, object] = {
     "legend.fontsize": 10,
     "legend.handlelength": 3.0,  # a whole period of the longest dash pattern (posterior: 16 + 4 pt) and more
     "lines.linewidth": 2.0,
-    "axes.prop_cycle": mpl.cycler(
+    "axes.prop_cycle": cycler(
         color=[COLORS[k] for k in ("likelihood", "prior", "posterior", "map", "approx", "data")]
     ),
 }
+
+
+class LineStyle(TypedDict):
+    """The keyword arguments :func:`style_line` returns, to spread into ``ax.plot(..., **style)``."""
+
+    color: str
+    linestyle: str | tuple[int, tuple[int, ...]]
 
 
 def use_style() -> None:
@@ -117,8 +128,12 @@ def use_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
-def style_line(role: str) -> dict[str, object]:
+def style_line(role: str) -> LineStyle:
     """Keyword arguments ``color`` and ``linestyle`` for a curve playing ``role``.
+
+    Used in: notebook 01, section 1; notebook 02, section 1; notebook 03, section 1;
+    notebook 04, section 3; notebook 05, section 1; notebook 06, section 1;
+    notebook 07, section 1; notebook 08, section 1
 
     Parameters
     ----------
@@ -147,13 +162,28 @@ def style_line(role: str) -> dict[str, object]:
     return {"color": COLORS[role], "linestyle": LINESTYLES[role]}
 
 
+@overload
 def live_figure(
-    ncols: int = 2, nrows: int = 1, *, width_px: int = 900, height_px: int = 350, dpi: int = 100, **subplot_kw
-) -> tuple[Figure, np.ndarray]:
+    ncols: Literal[1], nrows: Literal[1] = ..., *, width_px: int = ..., height_px: int = ..., dpi: int = ...,
+    **subplot_kw: Any,
+) -> tuple[Figure, Axes]: ...
+@overload
+def live_figure(
+    ncols: int = ..., nrows: int = ..., *, width_px: int = ..., height_px: int = ..., dpi: int = ...,
+    **subplot_kw: Any,
+) -> tuple[Figure, np.ndarray]: ...
+def live_figure(
+    ncols: int = 2, nrows: int = 1, *, width_px: int = 900, height_px: int = 350, dpi: int = 100,
+    **subplot_kw: Any,
+) -> tuple[Figure, Axes | np.ndarray]:
     """A figure for a live widget, outside pyplot so that nothing displays it twice.
 
     It has an Agg canvas of its own and a constrained layout, computed once at the first
     full draw; :class:`bayeslearn.widgets.LiveFigure` then repaints only what changes.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8;
+    notebook 07, section 8; notebook 08, section 7
 
     Parameters
     ----------
@@ -169,13 +199,68 @@ def live_figure(
     Returns
     -------
     fig : matplotlib.figure.Figure
-    axes : ndarray of Axes, shape (nrows, ncols) squeezed
+    axes : Axes, or ndarray of Axes of shape (nrows, ncols) squeezed
+        A single Axes for a 1 × 1 grid.
     """
     with mpl.rc_context(STYLE):
         fig = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, layout="constrained")
         FigureCanvasAgg(fig)
         axes = fig.subplots(nrows, ncols, squeeze=False, **subplot_kw)
     return fig, axes.squeeze() if axes.size > 1 else axes[0, 0]
+
+
+@overload
+def panels(
+    ncols: Literal[1] = ..., nrows: Literal[1] = ..., *, figsize: tuple[float, float] = ..., **subplot_kw: Any
+) -> tuple[Figure, Axes]: ...
+@overload
+def panels(
+    ncols: int, nrows: int = ..., *, figsize: tuple[float, float] = ..., **subplot_kw: Any
+) -> tuple[Figure, np.ndarray]: ...
+def panels(
+    ncols: int = 1, nrows: int = 1, *, figsize: tuple[float, float] = (10.0, 3.8), **subplot_kw: Any
+) -> tuple[Figure, Axes | np.ndarray]:
+    """A pyplot figure of ``ncols`` panels side by side, in a constrained layout.
+
+    The figure set-up of every static figure in the notebooks: it is
+    ``plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **subplot_kw)``,
+    so the inline backend shows it and stores it as a PNG in the notebook, and the panels'
+    labels and legends never overlap. Call :func:`use_style` once before.
+
+    Used in: notebook 01, section 1; notebook 02, section 1; notebook 03, section 1;
+    notebook 04, section 1; notebook 05, section 1; notebook 06, section 1;
+    notebook 07, section 1; notebook 08, section 1
+
+    Parameters
+    ----------
+    ncols : int
+        Panels across (default one).
+    nrows : int
+        Rows of panels (default one).
+    figsize : tuple of float
+        Width and height in inches (100 pixels an inch in the house style).
+    **subplot_kw
+        Passed to :func:`matplotlib.pyplot.subplots`: ``sharey=True``,
+        ``gridspec_kw={"width_ratios": [1.4, 1]}``, ...
+
+    Returns
+    -------
+    fig : matplotlib.figure.Figure
+    axes : Axes, or ndarray of Axes
+        One Axes for one panel; a 1-D array of ``ncols`` Axes for one row; an array of
+        shape (nrows, ncols) otherwise (as ``plt.subplots`` squeezes them).
+
+    Examples
+    --------
+    >>> fig, (ax_left, ax_right) = panels(2, figsize=(9.6, 3.6), sharey=True)
+    >>> fig.get_size_inches().tolist(), fig.get_layout_engine().__class__.__name__
+    ([9.6, 3.6], 'ConstrainedLayoutEngine')
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    """
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **subplot_kw)
+    return fig, axes
 
 
 def small_multiples(
@@ -192,6 +277,10 @@ def small_multiples(
 
     The figure belongs to pyplot, so the notebook's inline backend shows it and stores it
     as a PNG in the notebook (readable on GitHub).
+
+    Used in: notebook 01, section 8; notebook 02, section 7; notebook 03, section 9;
+    notebook 04, section 8; notebook 05, section 6; notebook 06, section 7;
+    notebook 07, section 7; notebook 08, section 6
 
     Parameters
     ----------
@@ -245,7 +334,12 @@ def format_number(value: float | int) -> str:
 
 
 def label_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> Axes:
-    """Set both axis labels (with units) and an optional title; return the axes."""
+    """Set both axis labels (with units) and an optional title; return the axes.
+
+    Used in: notebook 01, section 1; notebook 02, section 1; notebook 04, section 1;
+    notebook 05, section 1; notebook 06, section 1; notebook 07, section 1;
+    notebook 08, section 1
+    """
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:

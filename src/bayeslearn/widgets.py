@@ -18,11 +18,13 @@ import html
 import io
 import time
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import anywidget
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 from traitlets import Unicode
@@ -57,16 +59,15 @@ def sample_sizes(maximum: int = 10_000) -> list[int]:
     >>> sample_sizes(100)
     [0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100]
     """
-    sizes = [0]
+    candidates: list[float] = [0]
     decade = 1
     while decade <= maximum:
-        sizes += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum]
+        candidates += [m * decade for m in (1, 1.5, 2, 3, 5, 7) if m * decade <= maximum]
         decade *= 10
-    sizes = sorted({int(s) for s in sizes if float(s).is_integer()} | {maximum})
-    return sizes
+    return sorted({int(s) for s in candidates if float(s).is_integer()} | {maximum})
 
 
-def _slider_kwargs(description: str, tooltip: str | None) -> dict:
+def _slider_kwargs(description: str, tooltip: str | None) -> dict[str, Any]:
     return {
         "description": description,
         "tooltip": tooltip or description,
@@ -83,6 +84,10 @@ def sample_size_slider(
 
     ``description`` defaults to "sample size n (tosses)" in the language of
     :func:`bayeslearn.set_language`.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8;
+    notebook 08, section 7
     """
     options = sample_sizes(maximum)
     if value not in options:
@@ -102,6 +107,8 @@ def log_slider(
     tooltip: str | None = None,
 ) -> widgets.FloatLogSlider:
     """Slider on a log scale between two positive bounds, e.g. a prior's σ or strength.
+
+    Used in: notebook 06, section 8; notebook 08, section 7
 
     Parameters
     ----------
@@ -136,6 +143,8 @@ def prior_strength_slider(
 
     Defaults suit a Gaussian prior's σ from 0.01 (very strong) to 100 (nearly flat); the
     description defaults to "prior σ (strength: small = strong)" in the current language.
+
+    Used in: notebook 02, section 8; notebook 03, section 10; notebook 05, section 7
     """
     if description is None:
         description = tr("prior σ (strength: small = strong)")
@@ -153,6 +162,9 @@ def probability_slider(
     """Slider over a probability in [minimum, maximum] ⊆ [0, 1].
 
     ``description`` defaults to "true θ (P(heads))" in the current language.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 04, section 9;
+    notebook 06, section 8; notebook 07, section 8
     """
     if description is None:
         description = tr("true θ (P(heads))")
@@ -167,6 +179,8 @@ def int_slider(
     value: int, minimum: int, maximum: int, description: str, tooltip: str | None = None
 ) -> widgets.IntSlider:
     """Slider over the integers ``minimum, ..., maximum``, e.g. a polynomial degree or a width.
+
+    Used in: notebook 03, section 10; notebook 05, section 7
 
     Raises
     ------
@@ -186,6 +200,9 @@ def seed_slider(value: int = 0, maximum: int = 99, description: str | None = Non
     """Slider over the seed of the random generator: a new data set for each value.
 
     ``description`` defaults to "random seed" in the current language.
+
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8
     """
     return int_slider(value, 0, maximum, tr("random seed") if description is None else description)
 
@@ -248,6 +265,10 @@ class _SliderKeys(anywidget.AnyWidget):
 class LiveFigure(widgets.VBox):
     """A matplotlib figure under sliders, repainted in place by blitting.
 
+    Used in: notebook 01, section 9; notebook 02, section 8; notebook 03, section 10;
+    notebook 04, section 9; notebook 05, section 7; notebook 06, section 8;
+    notebook 07, section 8; notebook 08, section 7
+
     Parameters
     ----------
     fig : matplotlib.figure.Figure
@@ -283,21 +304,25 @@ class LiveFigure(widgets.VBox):
     def __init__(
         self,
         fig: Figure,
-        update: Callable[..., Mapping[str, object] | None],
+        update: Callable[..., Mapping[str, float | str] | None],
         controls: Mapping[str, widgets.ValueWidget],
         animated: Iterable[Artist],
         title: str | None = None,
     ) -> None:
+        if not isinstance(fig.canvas, FigureCanvasAgg):
+            raise TypeError("fig must have an Agg canvas (plotting.live_figure makes one), "
+                            f"got {type(fig.canvas).__name__}")
         self.fig = fig
+        self._canvas: FigureCanvasAgg = fig.canvas
         self._update = update
         self.controls = dict(controls)
         self.animated = list(animated)
         for artist in self.animated:
             artist.set_animated(True)
-        self.readout: dict[str, object] = {}
+        self.readout: dict[str, float | str] = {}
         self.render_ms: list[float] = []
-        self._background = None
-        self._limits: tuple = ()
+        self._background: Any = None  # an Agg BufferRegion, opaque
+        self._limits: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
         self._title = title
         width, height = (int(round(d)) for d in fig.get_size_inches() * fig.dpi)
         # The img's width and height attributes give its aspect ratio; ipywidgets' own CSS
@@ -354,8 +379,7 @@ class LiveFigure(widgets.VBox):
         if self._background is None or limits != self._limits:
             self._draw_background()
             self._limits = limits
-        canvas = self.fig.canvas
-        canvas.restore_region(self._background)
+        self._canvas.restore_region(self._background)
         for artist in self.animated:
             if artist.get_visible():
                 self.fig.draw_artist(artist)
@@ -374,20 +398,19 @@ class LiveFigure(widgets.VBox):
         return bytes(self.image.value)
 
     # --- internals ----------------------------------------------------------------
-    def _on_change(self, change) -> None:
+    def _on_change(self, change: Mapping[str, object]) -> None:
         self.render()
 
-    def _axis_limits(self) -> tuple:
+    def _axis_limits(self) -> tuple[tuple[tuple[float, float], tuple[float, float]], ...]:
         return tuple((ax.get_xlim(), ax.get_ylim()) for ax in self.fig.axes)
 
     def _draw_background(self) -> None:
-        canvas = self.fig.canvas
-        canvas.draw()  # animated artists are skipped by a normal draw
-        self._background = canvas.copy_from_bbox(self.fig.bbox)
+        self._canvas.draw()  # animated artists are skipped by a normal draw
+        self._background = self._canvas.copy_from_bbox(self.fig.bbox)
 
     def _png(self) -> bytes:
         buffer = io.BytesIO()
-        rgba = np.asarray(self.fig.canvas.buffer_rgba())
+        rgba = np.asarray(self._canvas.buffer_rgba())
         Image.fromarray(rgba[..., :3]).save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
 
