@@ -26,6 +26,7 @@ Usage::
     python tools/translate.py status   [NOTEBOOK ...]   # what is missing, stale or unused
     python tools/translate.py skeleton [NOTEBOOK ...]   # add empty entries for what is missing
     python tools/translate.py rehash   NOTEBOOK CELL_ID # mark one cell's Korean as up to date
+    python tools/translate.py carry    [NOTEBOOK ...]   # keep translations of re-wrapped texts
     python tools/translate.py build    [NOTEBOOK ...]   # write the Korean notebooks (no outputs)
 
 Without NOTEBOOK, every notebook in notebooks/ and solutions/. ``build`` writes notebooks whose
@@ -235,6 +236,36 @@ def skeleton(english: Path) -> None:
     save_table(english, table)
 
 
+def _meaning(literal: str) -> str | None:
+    """What a literal says, whatever its layout: ``"a " "b"`` and ``"a b"`` mean the same."""
+    if literal.startswith("#"):
+        return literal
+    try:
+        return ast.dump(ast.parse(f"(\n{literal}\n)", mode="eval").body)
+    except SyntaxError:
+        return None
+
+
+def carry(english: Path) -> int:
+    """Give each untranslated code text the translation of an unused entry that says the same.
+
+    When the English code only re-wraps a literal (splits a long f-string into two adjacent
+    ones, say), its text is new to the table but means what an old entry meant; the old
+    entry's translation is kept for it and the old entry is dropped. Returns how many moved.
+    """
+    report = check(english)
+    table = load_table(english)
+    unused = {_meaning(key): key for key in report["unused"]}
+    moved = 0
+    for literal in report["texts"]:
+        old = unused.pop(_meaning(literal), None)
+        if old is not None and table["code"].get(old) is not None:
+            table["code"][literal] = table["code"].pop(old)
+            moved += 1
+    save_table(english, table)
+    return moved
+
+
 def build(english: Path) -> Path:
     """Write the Korean twin of one notebook, with empty outputs; raise if anything is lacking."""
     report = check(english)
@@ -273,7 +304,7 @@ def _describe(report: dict[str, list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=["status", "skeleton", "rehash", "build"])
+    parser.add_argument("command", choices=["status", "skeleton", "rehash", "carry", "build"])
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "rehash":
@@ -297,6 +328,8 @@ def main(argv: list[str] | None = None) -> int:
             for literal in report["texts"]:
                 print(f"  untranslated text {literal!r}")
             failed |= bool(report["missing"] or report["stale"] or report["texts"])
+        elif args.command == "carry":
+            print(f"{name}: {carry(english)} carried over, now {_describe(check(english))}")
         elif args.command == "skeleton":
             skeleton(english)
             print(f"{name}: {_describe(check(english))}")
