@@ -20,6 +20,22 @@ __version__ = "0.1.0"
 #: Public name -> the submodule that defines it.
 _EXPORTS: dict[str, str] = {
     "HeteroscedasticFit": "heteroscedastic",
+    # result records (issue 14): every multi-value return is a frozen bayeslearn.records.Record
+    "BetaNLLGradient": "heteroscedastic",
+    "CalibrationReport": "calibration",
+    "EvidenceFit": "evidence",
+    "GaussianFit": "mixture",
+    "HeteroscedasticData": "heteroscedastic",
+    "LossAndGradient": "records",
+    "MeanAndSD": "records",
+    "PseudoLabels": "unlabelled",
+    "Record": "records",
+    "ReliabilityDiagram": "calibration",
+    "RidgeRisks": "risk",
+    "SelfTraining": "semisupervised",
+    "SemiSupervisedData": "semisupervised",
+    "SparseRegressionData": "sparsity",
+    "TrainHeldoutSplit": "risk",
     "adam": "optim",
     "adamw": "optim",
     "bernoulli_log_likelihood": "likelihood",

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import log_softmax
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
     "CalibrationReport",
@@ -35,8 +36,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class ReliabilityDiagram:
+@dataclass(frozen=True, repr=False)
+class ReliabilityDiagram(Record):
     r"""Per-bin confidence, accuracy and counts of a classifier's predictions.
 
     Bin :math:`m` holds the predictions whose confidence lies in
@@ -201,8 +202,8 @@ def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> flo
     return reliability_diagram(probabilities, labels, num_bins).expected_calibration_error
 
 
-@dataclass(frozen=True)
-class CalibrationReport:
+@dataclass(frozen=True, repr=False)
+class CalibrationReport(Record):
     r"""How a classifier does on a labelled (held-out) set: right, sure, and honest about it.
 
     Attributes

@@ -24,7 +24,7 @@ from scipy.special import log_softmax as _log_softmax
 from scipy.special import ndtr, xlogy
 from scipy.special import softmax as _softmax
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = [
     "SoftmaxRegression",

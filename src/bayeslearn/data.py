@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["coin_heads", "coin_tosses", "regression_data", "true_function"]
 

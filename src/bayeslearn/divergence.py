@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import rel_entr, xlogy
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["cross_entropy", "entropy", "kl_divergence"]
 

@@ -14,11 +14,12 @@ whose maximiser over :math:`(\sigma, \tau)` chooses the regularisation without h
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
+from .records import MeanAndSD, Record
 
 __all__ = [
     "EvidenceFit",
@@ -136,7 +137,8 @@ def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
     return -0.5 * (n * np.log(2.0 * np.pi) + log_det + quad)
 
 
-class EvidenceFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class EvidenceFit(Record):
     """The scales that maximise the evidence, and what follows from them.
 
     Attributes
@@ -369,7 +371,8 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
 
     Returns
     -------
-    mean, sd : ndarray of shape (m,)
+    MeanAndSD
+        ``mean`` and ``sd``, ndarrays of shape (m,): the predictive mean and standard deviation.
 
     Raises
     ------
@@ -383,8 +386,8 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
 
     Examples
     --------
-    >>> mean, sd = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
-    >>> mean.tolist(), sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
+    >>> pred = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
+    >>> pred.mean.tolist(), pred.sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
     ([1.0], [1.2247])
     """
     X, y = v.design(X, y)
@@ -404,4 +407,4 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
         mean, sd = X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))
     if not (np.isfinite(mean).all() and np.isfinite(sd).all()):
         raise ValueError("X_new is too large: the predictive mean or standard deviation overflows the largest float")
-    return mean, sd
+    return MeanAndSD(mean, sd)

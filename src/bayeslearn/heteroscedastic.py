@@ -17,14 +17,17 @@ of Seitzer et al. (2022) multiplies each point's loss by :math:`\operatorname{sg
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.special import ndtri
 
-from . import _validate as v
+from . import validation as v
+from .records import MeanAndSD, Record
 
 __all__ = [
+    "BetaNLLGradient",
+    "HeteroscedasticData",
     "HeteroscedasticFit",
     "beta_nll",
     "beta_nll_gradient",
@@ -67,7 +70,23 @@ def noise_scale(x) -> np.ndarray:
     return sigma
 
 
-def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, repr=False)
+class HeteroscedasticData(Record):
+    """Inputs and targets whose noise grows with the input.
+
+    Attributes
+    ----------
+    x : ndarray of shape (n,)
+        Inputs, uniform on [0, 1).
+    y : ndarray of shape (n,)
+        Targets :math:`\\mu(x) + \\sigma(x)\\,\\varepsilon`.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+def heteroscedastic_data(n: int, seed: int = 0) -> HeteroscedasticData:
     r"""Seeded samples of a wiggly curve whose noise grows with :math:`x`.
 
     .. math::
@@ -86,7 +105,8 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
 
     Returns
     -------
-    x, y : ndarray of shape (n,)
+    HeteroscedasticData
+        ``x`` and ``y``, ndarrays of shape (n,).
 
     Notes
     -----
@@ -94,15 +114,15 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
 
     Examples
     --------
-    >>> x, y = heteroscedastic_data(3, seed=1)
-    >>> x.shape, y.shape
+    >>> data = heteroscedastic_data(3, seed=1)
+    >>> data.x.shape, data.y.shape
     ((3,), (3,))
     """
     n = v.length(n, "n", minimum=0)
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     x = x_stream.random(n)
-    return x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n)
+    return HeteroscedasticData(x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n))
 
 
 def heteroscedastic_mean(x) -> np.ndarray:
@@ -215,7 +235,23 @@ def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
     return loss
 
 
-def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, repr=False)
+class BetaNLLGradient(Record):
+    """Gradients of the β-NLL with respect to each mean and each log-variance.
+
+    Attributes
+    ----------
+    mean : ndarray
+        :math:`\\partial L_\\beta / \\partial \\mu_i`.
+    log_variance : ndarray
+        :math:`\\partial L_\\beta / \\partial s_i`.
+    """
+
+    mean: np.ndarray
+    log_variance: np.ndarray
+
+
+def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> BetaNLLGradient:
     r"""Gradient of :func:`beta_nll` with respect to each mean and log-variance (weights held fixed).
 
     .. math::
@@ -238,8 +274,8 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
 
     Returns
     -------
-    d_mean, d_log_variance : ndarray
-        Of the broadcast shape of the inputs.
+    BetaNLLGradient
+        ``mean`` and ``log_variance``: the gradients, ndarrays of the broadcast shape of the inputs.
 
     Notes
     -----
@@ -247,7 +283,8 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
 
     Examples
     --------
-    >>> [g.tolist() for g in beta_nll_gradient([1.0], [0.0], [np.log(4.0)], beta=0.0)]
+    >>> g = beta_nll_gradient([1.0], [0.0], [np.log(4.0)], beta=0.0)
+    >>> [g.mean.tolist(), g.log_variance.tolist()]
     [[-0.25], [0.375]]
     """
     y, mu, s, beta = _checked(y, mean, log_variance, beta)
@@ -256,7 +293,7 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
         d_mean, d_log_variance = _gradient(y, mu, s, beta, max(y.size, 1))
     if not (np.isfinite(d_mean).all() and np.isfinite(d_log_variance).all()):
         raise _overflowed("gradient", s)
-    return d_mean, d_log_variance
+    return BetaNLLGradient(d_mean, d_log_variance)
 
 
 def _gradient(y, mu, s, beta, n):
@@ -265,7 +302,8 @@ def _gradient(y, mu, s, beta, n):
     return -weight * resid * precision, 0.5 * weight * (1.0 - resid * resid * precision)
 
 
-class HeteroscedasticFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class HeteroscedasticFit(Record):
     """Weights of a mean and a log-variance, each linear in the same features.
 
     Attributes
@@ -280,15 +318,15 @@ class HeteroscedasticFit(NamedTuple):
     Examples
     --------
     >>> fit = HeteroscedasticFit(np.array([1.0, 2.0]), np.array([np.log(4.0), 0.0]))
-    >>> mean, sd = fit.predict([[1.0, 0.5]])
-    >>> mean.tolist(), sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
+    >>> pred = fit.predict([[1.0, 0.5]])
+    >>> pred.mean.tolist(), pred.sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
     ([2.0], [2.0])
     """
 
     mean_weights: np.ndarray
     log_variance_weights: np.ndarray
 
-    def predict(self, features) -> tuple[np.ndarray, np.ndarray]:
+    def predict(self, features: ArrayLike) -> MeanAndSD:
         """Predicted means and standard deviations at ``features`` (shape (m, F) or (..., m, F)).
 
         Raises ValueError naming ``features`` if they are not finite, have fewer than 2 axes or
@@ -310,7 +348,7 @@ class HeteroscedasticFit(NamedTuple):
         if not (np.isfinite(mean).all() and np.isfinite(sigma).all()):
             raise ValueError("features are too large for these weights: the predicted mean or standard deviation "
                              "overflows the largest float")
-        return mean, sigma
+        return MeanAndSD(mean, sigma)
 
 
 def fit_heteroscedastic(
@@ -350,8 +388,8 @@ def fit_heteroscedastic(
 
     Examples
     --------
-    >>> x, y = heteroscedastic_data(100, seed=0)
-    >>> fit = fit_heteroscedastic(rbf_features(x, np.linspace(0, 1, 6), 0.12), y, steps=200)
+    >>> data = heteroscedastic_data(100, seed=0)
+    >>> fit = fit_heteroscedastic(rbf_features(data.x, np.linspace(0, 1, 6), 0.12), data.y, steps=200)
     >>> fit.mean_weights.shape
     (7,)
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import xlog1py, xlogy
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["bernoulli_log_likelihood", "bernoulli_mle", "gaussian_log_likelihood"]
 

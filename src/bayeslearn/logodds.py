@@ -21,7 +21,7 @@ import functools
 import numpy as np
 from scipy.special import expit, log_expit, logsumexp
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = [
     "laplace_approximation",

@@ -13,13 +13,14 @@ Densities are handled as log-densities on a grid; the integrals are trapezoid su
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import logsumexp
 
-from . import _validate as v
+from . import validation as v
+from .records import MeanAndSD, Record
 
 __all__ = ["GaussianFit", "fit_gaussian_kl", "grid_kl", "mixture_log_pdf", "mixture_moments"]
 
@@ -91,7 +92,7 @@ def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
     return logsumexp(log_w + _gaussian_log_pdf(x[..., None], mu, sd), axis=-1)
 
 
-def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
+def mixture_moments(weights, means, sigmas) -> MeanAndSD:
     r"""Mean and standard deviation of a Gaussian mixture.
 
     .. math::
@@ -108,7 +109,8 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
 
     Returns
     -------
-    mean, std : float
+    MeanAndSD
+        ``mean`` and ``sd`` (floats) of the mixture.
 
     Raises
     ------
@@ -117,8 +119,8 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
 
     Examples
     --------
-    >>> mean, std = mixture_moments([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
-    >>> mean, round(std**2, 12)                     # 1 + 4
+    >>> moments = mixture_moments([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+    >>> moments.mean, round(moments.sd**2, 12)                     # 1 + 4
     (0.0, 5.0)
     """
     w, mu, sd = _components(weights, means, sigmas)
@@ -129,7 +131,7 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
     scale = float(np.ldexp(1.0, np.frexp(top)[1] - 1)) if top > 0 else 1.0  # top / scale in [1, 2)
     with np.errstate(over="ignore"):  # overflow only in components of weight 0, or an sd beyond max float
         terms = np.where(w > 0, (sd / scale) ** 2 + (2.0 * (half_gap / scale)) ** 2, 0.0)
-        return mean, float(np.sqrt(float(w @ terms)) * scale)
+        return MeanAndSD(mean, float(np.sqrt(float(w @ terms)) * scale))
 
 
 def grid_kl(log_p, log_q, x) -> float:
@@ -210,8 +212,18 @@ def _grid_kl(log_p: np.ndarray, log_q: np.ndarray, dx: np.ndarray) -> float:
     return float(0.5 * (dx * (integrand[..., 1:] + integrand[..., :-1])).sum(axis=-1))
 
 
-class GaussianFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class GaussianFit(Record):
     """The Gaussian :math:`\\mathcal N(\\mu, \\sigma^2)` that minimises a KL divergence, and its KL.
+
+    Attributes
+    ----------
+    mean : float
+        :math:`\\mu`.
+    sigma : float
+        :math:`\\sigma > 0`.
+    kl : float
+        The divergence it reaches, in nats.
 
     Examples
     --------
@@ -219,7 +231,7 @@ class GaussianFit(NamedTuple):
     1.0
     """
 
-    mu: float
+    mean: float
     sigma: float
     kl: float
 
@@ -269,7 +281,7 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     --------
     >>> x = np.linspace(-10.0, 10.0, 2001)
     >>> fit = fit_gaussian_kl(x, mixture_log_pdf(x, [1.0], [1.5], [0.7]), "reverse")
-    >>> round(fit.mu, 3), round(fit.sigma, 3)
+    >>> round(fit.mean, 3), round(fit.sigma, 3)
     (1.5, 0.7)
     """
     if not isinstance(direction, str):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import ndtr
 
-from . import _validate as v
+from . import validation as v
 from .classification import _log_softmax_columns
 
 __all__ = [

@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["adam", "adamw", "cosine_schedule", "least_squares_gradient", "sgd", "squared_error"]
 

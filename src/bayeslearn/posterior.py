@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = [
     "beta_bernoulli_map",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import betaln, gammaln, xlog1py, xlogy
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["beta_log_prior", "gaussian_log_prior"]
 

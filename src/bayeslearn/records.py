@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Record"]
+__all__ = ["LossAndGradient", "MeanAndSD", "Record"]
 
 
 def _summary(value: Any) -> str:
@@ -51,3 +51,35 @@ class Record:
             if field.repr
         )
         return f"{type(self).__name__}({', '.join(fields)})"
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class LossAndGradient(Record):
+    """A loss and its gradient with respect to the parameters.
+
+    Attributes
+    ----------
+    loss : float
+        The value of the objective.
+    gradient : ndarray
+        Its gradient, of the parameters' shape.
+    """
+
+    loss: float
+    gradient: np.ndarray
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class MeanAndSD(Record):
+    """A predictive (or fitted) mean and its standard deviation.
+
+    Attributes
+    ----------
+    mean : float or ndarray
+        The mean.
+    sd : float or ndarray
+        The standard deviation, of the same shape.
+    """
+
+    mean: Any
+    sd: Any

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
 from .optim import least_squares_gradient, sgd
 
 __all__ = ["gradient_descent", "map_weights", "polynomial_features", "ridge_weights"]

@@ -21,17 +21,19 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from scipy.special import xlog1py, xlogy
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 from .regression import polynomial_features
 
 __all__ = [
     "RidgeRisks",
+    "TrainHeldoutSplit",
     "empirical_risk",
     "expected_log_loss_bernoulli",
     "expected_squared_error",
@@ -215,6 +217,22 @@ def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
     return v.scalar_or_array(risk + 0.0)  # + 0.0 turns a -0.0 into 0.0
 
 
+@dataclass(frozen=True, repr=False)
+class TrainHeldoutSplit(Record):
+    """Indices of a training set and of a held-out set.
+
+    Attributes
+    ----------
+    train : ndarray of int
+        Indices of the training examples, sorted ascending.
+    held_out : ndarray of int
+        Indices of the held-out examples, sorted ascending.
+    """
+
+    train: np.ndarray
+    held_out: np.ndarray
+
+
 def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     r"""A seeded random split of ``n`` examples into a training and a held-out part.
 
@@ -233,8 +251,8 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
 
     Returns
     -------
-    train_index, heldout_index : ndarray of int
-        Indices into the data set, each sorted ascending.
+    TrainHeldoutSplit
+        ``train`` and ``held_out``: indices into the data set (ndarrays of int), each sorted ascending.
 
     Raises
     ------
@@ -243,8 +261,8 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
 
     Examples
     --------
-    >>> train, held = train_heldout_split(10, 0.3, seed=1)
-    >>> len(train), len(held), sorted([*train, *held]) == list(range(10))
+    >>> split = train_heldout_split(10, 0.3, seed=1)
+    >>> len(split.train), len(split.held_out), sorted([*split.train, *split.held_out]) == list(range(10))
     (7, 3, True)
     """
     n = v.length(n, "n", minimum=0)
@@ -252,7 +270,7 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
     seed = v.integer(seed, "seed", minimum=0)
     n_held = min(n, math.ceil(fraction * n - 1e-12))  # 0.3 * 10 = 3.0000000000000004 holds out 3
     order = np.random.default_rng(seed).permutation(n)
-    return np.sort(order[n_held:]), np.sort(order[:n_held])
+    return TrainHeldoutSplit(np.sort(order[n_held:]), np.sort(order[:n_held]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -342,7 +360,8 @@ def _expected_squared_error(w: np.ndarray, sigma: float) -> np.ndarray:
         return np.square(np.float64(sigma)) + 0.5 - 2.0 * ((ws @ b) * unit) + quadratic * unit * unit
 
 
-class RidgeRisks(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class RidgeRisks(Record):
     """Losses of ridge fits over a grid of degrees (rows) and penalties (columns).
 
     Attributes

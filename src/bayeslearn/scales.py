@@ -20,7 +20,7 @@ import math
 import numpy as np
 from scipy.special import log_softmax
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["fit_temperature", "gaussian_nll", "noise_variance_mle", "temperature_scale"]
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
+from .records import LossAndGradient, Record
 from .mixup import TinyMLP, two_moons
 from .optim import adam
 from .unlabelled import (
@@ -39,6 +40,7 @@ from .unlabelled import (
 )
 
 __all__ = [
+    "SelfTraining",
     "SemiSupervisedData",
     "self_training_mlps",
     "semi_supervised_loss_and_gradient",
@@ -48,8 +50,8 @@ __all__ = [
 
 
 # --- data ----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SemiSupervisedData:
+@dataclass(frozen=True, repr=False)
+class SemiSupervisedData(Record):
     """A few labelled points and an unlabelled pool (with its hidden labels, for scoring only).
 
     Attributes
@@ -371,7 +373,7 @@ def train_semi_supervised_mlps(
 def semi_supervised_loss_and_gradient(
     parameters, X_labelled, y_labelled, X_unlabelled, weight: float, *, objective: str = "entropy",
     num_classes: int = 2, hidden: int = 16,
-) -> tuple[float, np.ndarray]:
+) -> LossAndGradient:
     r"""The loss :math:`\frac{1}{n_l}\sum_i H(e_{y_i}, q_i) + \lambda U` of one network, and its exact gradient.
 
     For ``objective="entropy"``, :math:`U = \frac{1}{n_u}\sum_j H(q_j)`; for ``"infomax"``,
@@ -395,8 +397,8 @@ def semi_supervised_loss_and_gradient(
 
     Returns
     -------
-    loss : float
-    gradient : ndarray, shaped like ``parameters``
+    LossAndGradient
+        ``loss`` (float) and ``gradient`` (ndarray, shaped like ``parameters``).
 
     Raises
     ------
@@ -406,8 +408,8 @@ def semi_supervised_loss_and_gradient(
 
     Examples
     --------
-    >>> loss, grad = semi_supervised_loss_and_gradient(np.zeros(17), [[1.0, 2.0]], [0], [[0.0, 1.0]], 1.0, hidden=3)
-    >>> round(loss, 6), grad.shape     # log 2 (labelled) + 1 · log 2 (unlabelled)
+    >>> out = semi_supervised_loss_and_gradient(np.zeros(17), [[1.0, 2.0]], [0], [[0.0, 1.0]], 1.0, hidden=3)
+    >>> round(out.loss, 6), out.gradient.shape     # log 2 (labelled) + 1 · log 2 (unlabelled)
     (1.386294, (17,))
     """
     if objective not in ("entropy", "infomax"):
@@ -435,14 +437,30 @@ def semi_supervised_loss_and_gradient(
             raise ValueError(f"{overflowed}: {exc}") from exc
     if not (np.isfinite(loss).all() and np.isfinite(grad).all()):
         raise ValueError(overflowed)
-    return float(loss[0]), grad[0]
+    return LossAndGradient(float(loss[0]), grad[0])
+
+
+@dataclass(frozen=True, repr=False)
+class SelfTraining(Record):
+    """The networks and pseudo-labels of each round of self-training.
+
+    Attributes
+    ----------
+    networks : list of list of TinyMLP
+        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds).
+    pseudo_labels : list of list of PseudoLabels
+        ``pseudo_labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
+    """
+
+    networks: list[list[TinyMLP]]
+    pseudo_labels: list[list[PseudoLabels]]
 
 
 def self_training_mlps(
     X_labelled, y_labelled, X_unlabelled, thresholds, *, rounds: int = 4, weight: float = 1.0,
     num_classes: int = 2, hidden: int = 16, steps: int = 300, learning_rate: float = 0.05,
     weight_decay: float = 0.0, seed=0,
-) -> tuple[list[list[TinyMLP]], list[list[PseudoLabels]]]:
+) -> SelfTraining:
     r"""Self-training with confident hard pseudo-labels, round after round, for M networks at once.
 
     Round 0 trains on the labelled points alone. Each later round takes the previous round's
@@ -476,10 +494,9 @@ def self_training_mlps(
 
     Returns
     -------
-    networks : list of list of TinyMLP
-        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds).
-    labels : list of list of PseudoLabels
-        ``labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
+    SelfTraining
+        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds);
+        ``pseudo_labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
 
     Raises
     ------
@@ -491,8 +508,8 @@ def self_training_mlps(
     --------
     >>> from bayeslearn.mixup import two_moons
     >>> X, y = two_moons(60, seed=0)
-    >>> nets, labels = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
-    >>> len(nets), len(labels), labels[0][0].kept
+    >>> out = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
+    >>> len(out.networks), len(out.pseudo_labels), out.pseudo_labels[0][0].kept
     (2, 1, 1.0)
     """
     tau = np.atleast_1d(v.probability(thresholds, "thresholds"))
@@ -525,4 +542,4 @@ def self_training_mlps(
         nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
         history.append(nets)
         chosen.append(found)
-    return history, chosen
+    return SelfTraining(history, chosen)

@@ -15,12 +15,15 @@ there, and the MAP puts weights exactly at 0.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
+    "SparseRegressionData",
     "laplace_log_prior",
     "laplace_map_weights",
     "lasso_weights",
@@ -237,6 +240,22 @@ def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
     return lasso_weights(X, y, alpha, w0=w0)
 
 
+@dataclass(frozen=True, repr=False)
+class SparseRegressionData(Record):
+    """A design matrix and targets from a sparse linear model.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n, d)
+        Standard normal inputs.
+    y : ndarray of shape (n,)
+        :math:`X w + \\varepsilon`, :math:`\\varepsilon \\sim \\mathcal N(0, \\sigma^2)`.
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+
+
 def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int = 0):
     r"""Seeded linear-regression data whose true weights are mostly 0.
 
@@ -256,8 +275,8 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
 
     Returns
     -------
-    X : ndarray of shape (n, d)
-    y : ndarray of shape (n,)
+    SparseRegressionData
+        ``X``, ndarray of shape (n, d), and ``y``, ndarray of shape (n,).
 
     Notes
     -----
@@ -265,8 +284,8 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
 
     Examples
     --------
-    >>> X, y = sparse_regression_data(4, [1.0, 0.0, 0.0], seed=2)
-    >>> X.shape, y.shape
+    >>> data = sparse_regression_data(4, [1.0, 0.0, 0.0], seed=2)
+    >>> data.X.shape, data.y.shape
     ((4, 3), (4,))
     """
     n = v.length(n, "n", minimum=0)
@@ -287,4 +306,4 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
                          f"(largest |weight| {np.abs(w).max():.3g})")
     if not np.isfinite(y).all():
         raise ValueError(f"noise_sigma {sigma:.3g} is too large: the targets overflow the largest float")
-    return X, y
+    return SparseRegressionData(X, y)

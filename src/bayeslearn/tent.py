@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import _validate as v
+from . import validation as v
+from .records import LossAndGradient, Record
 from .mixup import TinyMLP
 from .optim import adam
 from .unlabelled import entropy_minimisation_gradient, entropy_minimisation_loss
@@ -29,8 +30,8 @@ from .unlabelled import entropy_minimisation_gradient, entropy_minimisation_loss
 __all__ = ["TentModel", "tent_adapt", "tent_loss_and_gradient"]
 
 
-@dataclass(frozen=True)
-class TentModel:
+@dataclass(frozen=True, repr=False)
+class TentModel(Record):
     r"""A network behind a normalisation layer, :math:`q(x) = f(\gamma \odot (x - \mu)/\sigma + \beta)`.
 
     Used in: notebook 07, sections 6 and 8.
@@ -137,7 +138,7 @@ def _data(model: TentModel, X: object) -> np.ndarray:
     return X
 
 
-def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
+def tent_loss_and_gradient(model: TentModel, X) -> LossAndGradient:
     r"""Tent's loss, the mean test entropy, and its gradient with respect to :math:`(\gamma, \beta)`.
 
     .. math::
@@ -160,9 +161,8 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
 
     Returns
     -------
-    loss : float
-        The mean entropy (nats).
-    gradient : ndarray of shape (2 d,)
+    LossAndGradient
+        ``loss``, the mean entropy (nats), and ``gradient``, ndarray of shape (2 d,),
         :math:`(\partial L/\partial \gamma, \partial L/\partial \beta)`.
 
     Raises
@@ -177,8 +177,8 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
     --------
     >>> from bayeslearn.mixup import train_tiny_mlp
     >>> net = train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))      # untrained: uniform
-    >>> loss, grad = tent_loss_and_gradient(TentModel.from_source(net, [0, 0], [1, 1]), [[1.0, 2.0]])
-    >>> round(loss, 6), grad.tolist()                                 # log 2, flat
+    >>> out = tent_loss_and_gradient(TentModel.from_source(net, [0, 0], [1, 1]), [[1.0, 2.0]])
+    >>> round(out.loss, 6), out.gradient.tolist()                                 # log 2, flat
     (0.693147, [0.0, 0.0, 0.0, 0.0])
     """
     X = _data(model, X)
@@ -196,7 +196,7 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
         gradient = np.concatenate([(dXhat * U).sum(axis=0), dXhat.sum(axis=0)])
     if not (np.isfinite(loss) and np.isfinite(gradient).all()):
         raise ValueError("X: the logits or the gradient overflow (inputs too large for the network)")
-    return float(loss), gradient
+    return LossAndGradient(float(loss), gradient)
 
 
 def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0.05):
@@ -239,7 +239,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
     >>> X, y = two_moons(200, seed=0)
     >>> source = TentModel.from_source(train_tiny_mlp(X, np.eye(2)[y], steps=150), [0, 0], [1, 1])
     >>> adapted = tent_adapt(source, X + 0.3, steps=30)
-    >>> tent_loss_and_gradient(adapted, X + 0.3)[0] < tent_loss_and_gradient(source, X + 0.3)[0]
+    >>> tent_loss_and_gradient(adapted, X + 0.3).loss < tent_loss_and_gradient(source, X + 0.3).loss
     True
     """
     X = _data(model, X)

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import softmax, xlogy
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
     "OBJECTIVES",
@@ -253,8 +254,8 @@ def information_maximisation_gradient(logits) -> np.ndarray:
 
 
 # --- pseudo-labels, sharpening, alignment -----------------------------------------------------------
-@dataclass(frozen=True)
-class PseudoLabels:
+@dataclass(frozen=True, repr=False)
+class PseudoLabels(Record):
     r"""Hard pseudo-labels :math:`\hat y_i = \arg\max_k q_{ik}` and which of them pass the threshold.
 
     Used in: notebook 07, sections 4 and 8.

@@ -11,7 +11,7 @@ import math
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
 from ..posterior import beta_bernoulli_predictive
 from ..risk import empirical_risk, expected_log_loss_bernoulli
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_5_1", "exercise_5_2", "exercise_5_3", "exercise_5_4"]
 

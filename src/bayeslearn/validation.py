@@ -1,4 +1,7 @@
-"""Argument checks for the public functions, with their error messages in one place.
+"""The shared argument checks: every public function's validation and error messages, in one place.
+
+A public module (other modules import it; no module imports another's private names) but not
+part of the flat API: nothing here is in ``bayeslearn.__all__``.
 
 Every public function of :mod:`bayeslearn` validates its arguments here, once, at the
 boundary; the maths below it assumes clean input so that inner loops and widget

@@ -16,7 +16,7 @@ from ..unlabelled import (
     entropy_minimisation_gradient,
     information_maximisation_loss,
 )
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_7_1", "exercise_7_2", "exercise_7_3", "exercise_7_4"]
 

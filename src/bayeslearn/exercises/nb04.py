@@ -11,7 +11,7 @@ import math
 from ..classification import smooth_labels
 from ..divergence import entropy, kl_divergence
 from ..mixture import mixture_moments
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4", "exercise_4_5"]
 
@@ -89,7 +89,7 @@ def exercise_4_4(answer: object) -> Verdict:
     ✗ Exercise 4.4: not yet. Hint: that σ fits one mode (reverse KL); forward KL matches the mean and variance.
     Verdict(ok=False)
     """
-    _, expected = mixture_moments(*MIXTURE_4_4)
+    expected = mixture_moments(*MIXTURE_4_4).sd
     ok = close(answer, expected)
     hint = "forward KL matches moments: variance = average component variance + variance of the means."
     if close(answer, 1.0):
