@@ -95,13 +95,13 @@ def test_labelled_subset_draws_per_class():
 
 
 def test_semi_supervised_moons_splits_two_moons():
-    d = bl.semi_supervised_moons(40, 3, noise=0.2, seed=4)
+    d = bl.semi_supervised_moons(40, 3, noise_sigma=0.2, seed=4)
     X, y = bl.two_moons(40, noise=0.2, seed=4)
     assert d.X_labelled.shape == (6, 2) and d.X_unlabelled.shape == (34, 2)
     both = np.concatenate([d.X_labelled, d.X_unlabelled])
     assert sorted(map(tuple, both)) == sorted(map(tuple, X))
     assert np.bincount(d.y_labelled).tolist() == [3, 3]
-    stacked = bl.semi_supervised_moons(40, 3, noise=0.2, seed=[4, 5])
+    stacked = bl.semi_supervised_moons(40, 3, noise_sigma=0.2, seed=[4, 5])
     np.testing.assert_array_equal(stacked.X_unlabelled[0], d.X_unlabelled)
 
 

@@ -20,11 +20,11 @@ from scipy.optimize import minimize
 from scipy.special import logsumexp
 
 from . import validation as v
+from .likelihood import gaussian_log_density
 from .records import MeanAndSD, Record
 
 __all__ = ["GaussianFit", "fit_gaussian_kl", "grid_kl", "mixture_log_pdf", "mixture_moments"]
 
-_LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
 #: log of the largest float: a log-density above it has an infinite density.
 _LOG_MAX = float(np.log(np.finfo(float).max))
 
@@ -40,12 +40,6 @@ def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndar
             f"weights, means and sigmas must have the same shape, got {w.shape}, {mu.shape}, {sd.shape}"
         )
     return w, mu, sd
-
-
-def _gaussian_log_pdf(x: np.ndarray, mu, sigma) -> np.ndarray:
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
-        z = 2.0 * ((0.5 * x - 0.5 * mu) / sigma)  # by halves: x - mu cannot overflow
-        return -(0.5 * z) * z - np.log(sigma) - _LOG_SQRT_2PI
 
 
 def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
@@ -89,7 +83,7 @@ def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
     x = v.finite(x, "x")
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
-    return logsumexp(log_w + _gaussian_log_pdf(x[..., None], mu, sd), axis=-1)
+    return logsumexp(log_w + gaussian_log_density(x[..., None], mu, sd), axis=-1)
 
 
 def mixture_moments(weights, means, sigmas) -> MeanAndSD:
@@ -301,7 +295,7 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     def objective(mu, log_sigma):
         # a search step to sigma = inf, or a grid near the largest float: log q = -inf, KL = inf
         with np.errstate(over="ignore"):
-            log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
+            log_q = gaussian_log_density(x, mu, np.exp(log_sigma))
             if direction == "forward":
                 return _grid_kl(log_p, log_q, dx)
             return _grid_kl(log_q, log_p, dx)

@@ -11,6 +11,7 @@ import numpy as np
 from scipy.special import betaln, gammaln, xlog1py, xlogy
 
 from . import validation as v
+from .likelihood import gaussian_log_density
 
 __all__ = ["beta_log_prior", "gaussian_log_prior"]
 
@@ -129,7 +130,7 @@ def _concentrated_log_density(theta, a, b):
     return -2.0 * (half * kl) + shape - remainder
 
 
-def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
+def gaussian_log_prior(w, sigma, *, mean=0.0) -> float | np.ndarray:
     r"""Log density of a Gaussian prior :math:`\mathcal N(\mathrm{mean}, \sigma^2)`, elementwise.
 
     .. math::
@@ -145,8 +146,11 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
         The weights (or a grid of them).
     sigma : float or array_like
         Prior standard deviation :math:`\sigma > 0`; small means a strong prior.
-    mean : float or array_like, default 0.0
-        Prior mean :math:`\mu`.
+    mean : float or array_like, default 0.0, keyword-only
+        Prior mean :math:`\mu`. Keyword-only because it has a default: the library's rule is
+        that where mean and sigma are both positional, mean comes first
+        (:func:`gaussian_log_likelihood` ``(y, mean, sigma)``), and a mean that defaults to 0
+        is passed by name.
 
     Returns
     -------
@@ -169,6 +173,4 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     sigma = v.positive(sigma, "sigma")
     mean = v.finite(mean, "mean")
     v.broadcast_all(w=w, sigma=sigma, mean=mean)
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
-        z = 2.0 * ((0.5 * w - 0.5 * mean) / sigma)  # halves: w - mean cannot overflow
-        return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - (0.5 * z) * z)
+    return v.scalar_or_array(gaussian_log_density(w, mean, sigma))

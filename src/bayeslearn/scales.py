@@ -21,6 +21,7 @@ import numpy as np
 from scipy.special import log_softmax
 
 from . import validation as v
+from .likelihood import gaussian_log_density
 
 __all__ = ["fit_temperature", "gaussian_nll", "noise_variance_mle", "temperature_scale"]
 
@@ -76,25 +77,12 @@ def gaussian_nll(y, mean, sigma) -> float:
     mean = v.finite(mean, "mean")
     sigma = v.positive(sigma, "sigma")
     shape = v.broadcast_all(y=y, mean=mean, sigma=sigma)
-    with np.errstate(all="ignore"):
-        var = np.broadcast_to(sigma, shape) ** 2
-        resid = np.broadcast_to(y - mean, shape)
-        nll = 0.5 * np.sum(np.log(2.0 * np.pi * var) + resid**2 / var)
-    if np.isfinite(nll) and (var.size == 0 or var.min() >= _TINY):
-        return float(nll)
-    return _gaussian_nll_scaled(y, mean, sigma, shape)
+    # minus the sum of the library's one Gaussian log density (bayeslearn.likelihood), whose
+    # z-scores are formed by halves: finite wherever the answer is, +inf beyond, never NaN
+    return float(-np.sum(np.broadcast_to(gaussian_log_density(y, mean, sigma), shape)))
 
 
 _TINY = float(np.finfo(float).tiny)
-
-
-def _gaussian_nll_scaled(y, mean, sigma, shape) -> float:
-    """:func:`gaussian_nll` where a square over- or underflows: z-scores formed by halves, logs of sigma."""
-    sigma = np.broadcast_to(sigma, shape)
-    with np.errstate(over="ignore"):  # a z-score or half square beyond the largest float: the NLL itself is +inf
-        z = np.broadcast_to(2.0 * ((0.5 * y - 0.5 * mean) / sigma), shape)  # (y - mean) / sigma, by halves
-        half_squares = np.sum((0.5 * z) * z)
-    return float(z.size * 0.5 * math.log(2.0 * math.pi) + np.sum(np.log(sigma)) + half_squares)
 
 
 def noise_variance_mle(residuals, ddof: int = 0) -> float:

@@ -68,23 +68,23 @@ class SemiSupervisedData(Record):
     y_unlabelled: np.ndarray
 
 
-def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.1, seed=0) -> SemiSupervisedData:
+def semi_supervised_moons(n: int, labels_per_class: int, noise_sigma: float = 0.1, seed=0) -> SemiSupervisedData:
     r"""Two moons (:func:`bayeslearn.two_moons`) of which only ``labels_per_class`` points a class are labelled.
 
     The labelled points are drawn by :func:`bayeslearn.labelled_subset`; the other
-    :math:`n_u = \text{samples} - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
+    :math:`n_u = n - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
     With a sequence of seeds, one data set per seed, stacked along a first axis.
 
     Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8.
 
     Parameters
     ----------
-    samples : int
+    n : int
         Points in all, labelled and unlabelled.
     labels_per_class : int
         Labelled points per class, >= 0.
-    noise : float, default 0.1
-        As in :func:`bayeslearn.two_moons`.
+    noise_sigma : float, default 0.1
+        Standard deviation of the Gaussian noise added to each point, as in :func:`bayeslearn.two_moons`.
     seed : int or sequence of int
         Seed of the data set (and of the choice of labelled points).
 
@@ -105,11 +105,11 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     """
     seeds = _seeds(seed)
     labels_per_class = v.length(labels_per_class, "labels_per_class", minimum=0)
-    if v.length(samples, "samples") * seeds.size > v.MAX_LENGTH:
-        raise ValueError(f"samples and seed: {seeds.size} data sets of {samples} points make more than 2**32 points")
+    if v.length(n, "n") * seeds.size > v.MAX_LENGTH:
+        raise ValueError(f"n and seed: {seeds.size} data sets of {n} points make more than 2**32 points")
     parts = []
     for s in seeds:
-        X, y = two_moons(samples, noise=noise, seed=int(s))
+        X, y = two_moons(n, noise_sigma, int(s))  # positional: (n, noise_sigma, seed)
         try:
             chosen = labelled_subset(y, labels_per_class, seed=int(s))
         except ValueError as exc:  # a class smaller than labels_per_class
@@ -201,7 +201,7 @@ def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_mini
     return loss, grad
 
 
-def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list[TinyMLP]:
+def _train(X, T, n_l, weights, seeds, hidden, steps, learning_rate, alpha, unlabelled) -> list[TinyMLP]:
     M, d, _ = X.shape
     K = T.shape[1]
     size = M * sum(r * c for r, c in _sizes(d, hidden, K))
@@ -214,7 +214,7 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list
     def gradient(w):
         return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
 
-    final = adam(gradient, theta.ravel(), lr, steps, l2=l2)[-1].reshape(shape) if steps else theta
+    final = adam(gradient, theta.ravel(), learning_rate, steps, alpha)[-1].reshape(shape) if steps else theta
     return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]
 
 
@@ -270,17 +270,17 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
     return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
 
 
-def _hyper(hidden, steps, learning_rate, weight_decay):
+def _hyper(hidden, steps, learning_rate, alpha):
     return (v.length(hidden, "hidden", minimum=1), v.length(steps, "steps", minimum=0),
             v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
-            v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay"))
+            v.scalar(v.non_negative(alpha, "alpha"), "alpha"))
 
 
 # --- public ---------------------------------------------------------------------------------------------
 def train_semi_supervised_mlps(
     X_labelled, y_labelled, X_unlabelled, weights, *, objective: str = "entropy", num_classes: int = 2,
     temperature: float = 0.5, class_prior=None, hidden: int = 16, steps: int = 300,
-    learning_rate: float = 0.05, weight_decay: float = 0.0, seed=0,
+    learning_rate: float = 0.05, alpha: float = 0.0, seed=0,
 ) -> list[TinyMLP]:
     r"""Train M tiny networks on labelled cross-entropy plus :math:`\lambda_m` times an unlabelled objective.
 
@@ -323,8 +323,9 @@ def train_semi_supervised_mlps(
         :math:`p(y)` for ``"aligned"``; uniform by default.
     hidden, steps, learning_rate : int, int, float
         Hidden units, Adam steps, Adam's step size.
-    weight_decay : float, default 0.0
-        :math:`w \ge 0`, Adam's ``l2``.
+    alpha : float, default 0.0
+        Coupled L2 penalty :math:`\alpha \ge 0`: :math:`\tfrac{\alpha}{2}\lVert\theta\rVert^2` is added to the loss
+        (Adam's coupled L2, not AdamW's decoupled ``weight_decay``).
     seed : int or array_like of int, shape (M,)
         Seed of each network's starting weights (as in :func:`bayeslearn.train_tiny_mlp`).
 
@@ -358,7 +359,7 @@ def train_semi_supervised_mlps(
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, got {objective!r}")
     X, T, n_l, lam, seeds, K = _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed)
-    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
+    hidden, steps, lr, alpha = _hyper(hidden, steps, learning_rate, alpha)
     t = v.scalar(v.positive(temperature, "temperature"), "temperature")
     prior = np.full(K, 1.0 / K) if class_prior is None else v.distribution(class_prior, "class_prior")
     if prior.shape != (K,) or prior.min() <= 0.0:
@@ -367,7 +368,7 @@ def train_semi_supervised_mlps(
     def unlabelled(log_q):
         return _unlabelled_gradient(log_q, objective, t, prior)
 
-    return _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+    return _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
 
 
 def semi_supervised_loss_and_gradient(
@@ -459,7 +460,7 @@ class SelfTraining(Record):
 def self_training_mlps(
     X_labelled, y_labelled, X_unlabelled, thresholds, *, rounds: int = 4, weight: float = 1.0,
     num_classes: int = 2, hidden: int = 16, steps: int = 300, learning_rate: float = 0.05,
-    weight_decay: float = 0.0, seed=0,
+    alpha: float = 0.0, seed=0,
 ) -> SelfTraining:
     r"""Self-training with confident hard pseudo-labels, round after round, for M networks at once.
 
@@ -489,7 +490,7 @@ def self_training_mlps(
         Rounds after the supervised one, >= 0.
     weight : float, default 1.0
         :math:`\lambda \ge 0`, the weight of the pseudo-labelled term.
-    num_classes, hidden, steps, learning_rate, weight_decay, seed
+    num_classes, hidden, steps, learning_rate, alpha, seed
         As in :func:`train_semi_supervised_mlps`.
 
     Returns
@@ -527,9 +528,9 @@ def self_training_mlps(
     if tau.size not in (1, M):
         raise ValueError(f"thresholds must have 1 or {M} entries, got {tau.size}")
     tau = np.broadcast_to(tau, (M,))
-    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
+    hidden, steps, lr, alpha = _hyper(hidden, steps, learning_rate, alpha)
     lam = np.full(M, lam)
-    nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, l2, None)
+    nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, alpha, None)
     history, chosen = [nets], []
     for _ in range(rounds):
         found = [pseudo_labels(net.predict_proba(X[m, :, n_l:].T), tau[m]) for m, net in enumerate(nets)]
@@ -539,7 +540,7 @@ def self_training_mlps(
         def unlabelled(log_q, targets=targets, mask=mask):
             return _unlabelled_gradient(log_q, "pseudo", targets=targets, mask=mask)
 
-        nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+        nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
         history.append(nets)
         chosen.append(found)
     return SelfTraining(history, chosen)
