@@ -14,6 +14,7 @@ imported explicitly from :mod:`bayeslearn.plotting` and :mod:`bayeslearn.widgets
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
@@ -139,7 +140,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:  # noqa: ANN401 (a lazily imported function or record)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'bayeslearn' has no attribute {name!r}")

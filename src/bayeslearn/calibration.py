@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import log_softmax
 
 from . import validation as v
@@ -86,7 +87,7 @@ def _predictions(probabilities: object, labels: object, rows: str = "probabiliti
     return q, y.astype(int)
 
 
-def reliability_diagram(probabilities, labels, num_bins: int = 10) -> ReliabilityDiagram:
+def reliability_diagram(probabilities: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> ReliabilityDiagram:
     r"""Bin predictions by confidence and measure each bin's accuracy: a reliability diagram.
 
     With confidences :math:`\hat c_i = \max_k q_{ik}`, predictions
@@ -152,7 +153,7 @@ def _diagram(q: np.ndarray, y: np.ndarray, num_bins: object) -> tuple[Reliabilit
     return ReliabilityDiagram(edges, mean_confidence, accuracy, counts), confidence, correct
 
 
-def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> float:
+def expected_calibration_error(probabilities: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> float:
     r"""Expected calibration error: the mean gap between confidence and accuracy.
 
     .. math::
@@ -228,7 +229,7 @@ class CalibrationReport(Record):
     diagram: ReliabilityDiagram
 
 
-def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
+def calibration_report(logits: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> CalibrationReport:
     r"""Accuracy, log-loss, mean confidence and reliability diagram of predictions given as logits.
 
     With :math:`\log q_i = \operatorname{log\_softmax}(z_i)`,

@@ -15,8 +15,10 @@ whose maximiser over :math:`(\sigma, \tau)` chooses the regularisation without h
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import validation as v
 from .records import MeanAndSD, Record
@@ -62,7 +64,7 @@ def _squares_finite(X: np.ndarray, y: np.ndarray) -> None:
                              f"(largest |y| {np.abs(y).max():.3g})")
 
 
-def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
+def log_evidence(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike) -> float | np.ndarray:
     r"""Log marginal likelihood of Bayesian linear regression, :math:`\log p(y \mid \sigma, \tau)`.
 
     .. math::
@@ -128,7 +130,7 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
         return v.scalar_or_array(_log_evidence(s2, proj2, rest, y.size, sigma**2, tau**2))
 
 
-def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
+def _log_evidence(s2: Any, proj2: Any, rest: Any, n: Any, var: Any, prior_var: Any) -> np.ndarray:
     var, prior_var = np.asarray(var, dtype=float)[..., None], np.asarray(prior_var, dtype=float)[..., None]
     eig = var + prior_var * s2  # (..., r)
     r = s2.size
@@ -169,7 +171,7 @@ class EvidenceFit(Record):
     iterations: int
 
 
-def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> EvidenceFit:
+def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: int = 10_000) -> EvidenceFit:
     r"""Empirical Bayes: the :math:`(\sigma, \tau)` that maximise :func:`log_evidence`.
 
     MacKay's (1992) fixed point, with :math:`m` the posterior mean (the ridge weights at
@@ -271,7 +273,7 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
                        float(gain.sum()), iteration)
 
 
-def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndarray:
+def cross_validation_mse(X: ArrayLike, y: ArrayLike, alphas: ArrayLike, folds: int = 5, seed: int = 0) -> np.ndarray:
     r"""k-fold cross-validated mean squared error of ridge regression, one value per penalty.
 
     The :math:`n` points are shuffled (seeded) and cut into :math:`k` folds :math:`F_j` of
@@ -347,7 +349,9 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
 
 
 
-def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray, np.ndarray]:
+def linear_predictive(
+    X: ArrayLike, y: ArrayLike, X_new: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike,
+) -> MeanAndSD:
     r"""Posterior predictive mean and standard deviation of Bayesian linear regression.
 
     .. math::

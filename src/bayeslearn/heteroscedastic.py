@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import ndtri
 
 from . import validation as v
@@ -40,7 +42,7 @@ __all__ = [
 ]
 
 
-def noise_scale(x) -> np.ndarray:
+def noise_scale(x: ArrayLike) -> np.ndarray:
     r"""The noise of :func:`heteroscedastic_data`, growing with the input: :math:`\sigma(x) = 0.05 + 0.6x^2`.
 
     Parameters
@@ -125,7 +127,7 @@ def heteroscedastic_data(n: int, seed: int = 0) -> HeteroscedasticData:
     return HeteroscedasticData(x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n))
 
 
-def heteroscedastic_mean(x) -> np.ndarray:
+def heteroscedastic_mean(x: ArrayLike) -> np.ndarray:
     r"""The curve behind :func:`heteroscedastic_data`, :math:`\sin 2\pi x + \tfrac12 \sin 6\pi x`.
 
     Notes
@@ -144,7 +146,7 @@ def heteroscedastic_mean(x) -> np.ndarray:
     return np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
 
 
-def rbf_features(x, centres, width: float) -> np.ndarray:
+def rbf_features(x: ArrayLike, centres: ArrayLike, width: float) -> np.ndarray:
     r"""A constant column and Gaussian bumps: :math:`\Phi_{i0} = 1`, :math:`\Phi_{ij} = e^{-(x_i - c_j)^2 / 2h^2}`.
 
     Parameters
@@ -179,7 +181,7 @@ def rbf_features(x, centres, width: float) -> np.ndarray:
     return np.concatenate([np.ones((*x.shape, 1)), bumps], axis=-1)
 
 
-def _checked(y, mean, log_variance, beta) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+def _checked(y: Any, mean: Any, log_variance: Any, beta: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     y, mean, s = v.finite(y, "y"), v.finite(mean, "mean"), v.finite(log_variance, "log_variance")
     v.broadcast_all(y=y, mean=mean, log_variance=s)
     beta = v.scalar(v.probability(beta, "beta"), "beta")
@@ -191,7 +193,7 @@ def _overflowed(name: str, s: np.ndarray) -> ValueError:
                       f"[{s.min():.3g}, {s.max():.3g}]: e^-s or e^(beta s) overflows, or the residuals are too large)")
 
 
-def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
+def beta_nll(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float = 0.0) -> float:
     r"""Mean β-NLL of Gaussian predictions (Seitzer et al., 2022); β = 0 is the Gaussian NLL.
 
     .. math::
@@ -251,7 +253,7 @@ class BetaNLLGradient(Record):
     log_variance: np.ndarray
 
 
-def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> BetaNLLGradient:
+def beta_nll_gradient(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float = 0.0) -> BetaNLLGradient:
     r"""Gradient of :func:`beta_nll` with respect to each mean and log-variance (weights held fixed).
 
     .. math::
@@ -296,7 +298,7 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> BetaNLLGradie
     return BetaNLLGradient(d_mean, d_log_variance)
 
 
-def _gradient(y, mu, s, beta, n):
+def _gradient(y: np.ndarray, mu: np.ndarray, s: np.ndarray, beta: float, n: int) -> tuple[np.ndarray, np.ndarray]:
     weight, precision = np.exp(beta * s) / n, np.exp(-s)
     resid = y - mu
     return -weight * resid * precision, 0.5 * weight * (1.0 - resid * resid * precision)
@@ -352,7 +354,7 @@ class HeteroscedasticFit(Record):
 
 
 def fit_heteroscedastic(
-    features, y, beta: float = 0.0, steps: int = 1000, learning_rate: float = 0.03
+    features: ArrayLike, y: ArrayLike, beta: float = 0.0, steps: int = 1000, learning_rate: float = 0.03
 ) -> HeteroscedasticFit:
     r"""Fit :math:`\mu(x) = \phi(x)^\top a` and :math:`\log\sigma^2(x) = \phi(x)^\top b` by Adam on the β-NLL.
 
@@ -417,7 +419,7 @@ def fit_heteroscedastic(
     return fit
 
 
-def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
+def _adam(Phi: Any, y: Any, beta: Any, steps: Any, lr: Any) -> HeteroscedasticFit:
     n = y.shape[-1]
     params = np.zeros((*Phi.shape[:-2], 2, Phi.shape[-1]))  # [..., 0, :] mean, [..., 1, :] log-variance
     params[..., 1, 0] = np.log(y.var(axis=-1))
@@ -433,7 +435,7 @@ def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
     return HeteroscedasticFit(params[..., 0, :], params[..., 1, :])
 
 
-def interval_coverage(y, mean, sigma, level: float = 0.9) -> float:
+def interval_coverage(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike, level: float = 0.9) -> float:
     r"""Fraction of targets inside the central Gaussian predictive interval of probability ``level``.
 
     .. math::

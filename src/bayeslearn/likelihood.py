@@ -18,7 +18,7 @@ __all__ = ["bernoulli_log_likelihood", "bernoulli_mle", "gaussian_log_density", 
 _LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
 
 
-def gaussian_log_density(x: np.ndarray, mean: ArrayLike, sigma: ArrayLike) -> np.ndarray:
+def gaussian_log_density(x: np.ndarray, mean: np.ndarray | float, sigma: np.ndarray | float) -> np.ndarray:
     r"""The library's one elementwise Gaussian log density, :math:`\log \mathcal N(x \mid \mu, \sigma^2)`,
     for checked input (no validation: callers validate at their public boundary).
 
@@ -47,7 +47,7 @@ def gaussian_log_density(x: np.ndarray, mean: ArrayLike, sigma: ArrayLike) -> np
         return np.asarray(-_LOG_SQRT_2PI - np.log(sigma) - (0.5 * z) * z)
 
 
-def bernoulli_log_likelihood(theta, heads, tosses) -> float | np.ndarray:
+def bernoulli_log_likelihood(theta: ArrayLike, heads: ArrayLike, tosses: ArrayLike) -> float | np.ndarray:
     r"""Log-likelihood of a sequence of coin tosses with ``heads`` heads.
 
     .. math::
@@ -96,12 +96,12 @@ def bernoulli_log_likelihood(theta, heads, tosses) -> float | np.ndarray:
     return v.scalar_or_array(_bernoulli_log_likelihood(theta, k, n))
 
 
-def _bernoulli_log_likelihood(theta, k, n):
+def _bernoulli_log_likelihood(theta: np.ndarray, k: np.ndarray, n: np.ndarray) -> np.ndarray:
     """Unchecked kernel of :func:`bernoulli_log_likelihood` for inner loops."""
     return xlogy(k, theta) + xlog1py(n - k, -theta)
 
 
-def bernoulli_mle(heads, tosses) -> float | np.ndarray:
+def bernoulli_mle(heads: ArrayLike, tosses: ArrayLike) -> float | np.ndarray:
     r"""Maximum-likelihood estimate of a coin's probability of heads.
 
     .. math::
@@ -137,7 +137,7 @@ def bernoulli_mle(heads, tosses) -> float | np.ndarray:
     return v.scalar_or_array(k / n)
 
 
-def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
+def gaussian_log_likelihood(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> float | np.ndarray:
     r"""Log-likelihood of i.i.d. Gaussian observations with a common mean and scale.
 
     .. math::
@@ -194,12 +194,12 @@ def gaussian_log_likelihood(y, mean, sigma) -> float | np.ndarray:
     return v.scalar_or_array(_gaussian_log_likelihood(y, mean, sigma))
 
 
-def _exponent(x):
+def _exponent(x: ArrayLike) -> np.ndarray:
     """The power of two ``e`` with ``|x| < 2**e`` (0 for 0), elementwise."""
     return np.frexp(x)[1]
 
 
-def _gaussian_log_likelihood(y, mean, sigma):
+def _gaussian_log_likelihood(y: np.ndarray, mean: np.ndarray, sigma: np.ndarray) -> np.ndarray:
     """Kernel of :func:`gaussian_log_likelihood` for non-empty, checked data.
 
     Every quantity is held as a mantissa times a power of two (``frexp``/``ldexp``, exact), so

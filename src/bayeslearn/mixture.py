@@ -14,8 +14,10 @@ Densities are handled as log-densities on a grid; the integrals are trapezoid su
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import minimize
 from scipy.special import logsumexp
 
@@ -29,7 +31,7 @@ __all__ = ["GaussianFit", "fit_gaussian_kl", "grid_kl", "mixture_log_pdf", "mixt
 _LOG_MAX = float(np.log(np.finfo(float).max))
 
 
-def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _components(weights: Any, means: Any, sigmas: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     w = v.distribution(weights, "weights")
     if w.ndim != 1:
         raise ValueError(f"weights must be 1-D, got shape {w.shape}")
@@ -42,7 +44,7 @@ def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndar
     return w, mu, sd
 
 
-def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
+def mixture_log_pdf(x: ArrayLike, weights: ArrayLike, means: ArrayLike, sigmas: ArrayLike) -> np.ndarray:
     r"""Log-density of a Gaussian mixture, :math:`\log \sum_k w_k\, \mathcal N(x \mid \mu_k, \sigma_k^2)`.
 
     Computed as a log-sum-exp of the components' log-densities, so it stays finite far in
@@ -86,7 +88,7 @@ def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
     return logsumexp(log_w + gaussian_log_density(x[..., None], mu, sd), axis=-1)
 
 
-def mixture_moments(weights, means, sigmas) -> MeanAndSD:
+def mixture_moments(weights: ArrayLike, means: ArrayLike, sigmas: ArrayLike) -> MeanAndSD:
     r"""Mean and standard deviation of a Gaussian mixture.
 
     .. math::
@@ -128,7 +130,7 @@ def mixture_moments(weights, means, sigmas) -> MeanAndSD:
         return MeanAndSD(mean, float(np.sqrt(float(w @ terms)) * scale))
 
 
-def grid_kl(log_p, log_q, x) -> float:
+def grid_kl(log_p: ArrayLike, log_q: ArrayLike, x: ArrayLike) -> float:
     r"""KL divergence of two densities on a grid, :math:`\int p(x) \log \frac{p(x)}{q(x)}\,dx`.
 
     Integrated with the trapezoid rule over the grid ``x``, from log-densities (so a tail
@@ -230,7 +232,7 @@ class GaussianFit(Record):
     kl: float
 
 
-def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
+def fit_gaussian_kl(x: ArrayLike, log_p: ArrayLike, direction: str = "forward") -> GaussianFit:
     r"""The Gaussian closest to a density on a grid, in forward or reverse KL.
 
     .. math::
@@ -292,7 +294,7 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     dx = np.diff(x)
     span = x[-1] - x[0]
 
-    def objective(mu, log_sigma):
+    def objective(mu: float, log_sigma: float) -> float:
         # a search step to sigma = inf, or a grid near the largest float: log q = -inf, KL = inf
         with np.errstate(over="ignore"):
             log_q = gaussian_log_density(x, mu, np.exp(log_sigma))

@@ -8,6 +8,7 @@ the whole real line it is a Gaussian, whose negative log is the weight-decay pen
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import betaln, gammaln, xlog1py, xlogy
 
 from . import validation as v
@@ -16,7 +17,7 @@ from .likelihood import gaussian_log_density
 __all__ = ["beta_log_prior", "gaussian_log_prior"]
 
 
-def beta_log_prior(theta, a, b) -> float | np.ndarray:
+def beta_log_prior(theta: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.ndarray:
     r"""Log density of a :math:`\mathrm{Beta}(a, b)` prior, elementwise.
 
     .. math::
@@ -71,7 +72,7 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
 _CONCENTRATED = 100.0
 
 
-def _log_beta(a, b):
+def _log_beta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     r"""``log B(a, b)``; for one shape above 100, without differencing two huge log-gammas.
 
     With ``s = min(a, b)`` and ``L = max(a, b) > 100``, Stirling's formula for the two large
@@ -86,7 +87,7 @@ def _log_beta(a, b):
     return np.where(large > _CONCENTRATED, stirling, betaln(a, b))
 
 
-def _log1pmx(x):
+def _log1pmx(x: np.ndarray) -> np.ndarray:
     """``log(1 + x) - x`` for x >= -1, by its series where |x| < 1/8 (no cancellation)."""
     small = np.abs(x) < 0.125
     xs = np.where(small, x, 0.0)
@@ -97,13 +98,13 @@ def _log1pmx(x):
         return np.where(small, xs * series, np.log1p(x) - x)
 
 
-def _stirling_remainder(inv):
+def _stirling_remainder(inv: np.ndarray) -> np.ndarray:
     """``lgamma(x) - [(x - 1/2) log x - x + log(2 pi)/2]`` at ``x = 1 / inv >= 99``, by its series."""
     inv2 = inv * inv
     return inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 / 1260.0))
 
 
-def _concentrated_log_density(theta, a, b):
+def _concentrated_log_density(theta: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     r"""Beta log density for a, b > 100, with no huge terms to cancel.
 
     With :math:`A = a - 1`, :math:`B = b - 1`, :math:`N = A + B` and the mode :math:`m = A/N`,
@@ -130,7 +131,7 @@ def _concentrated_log_density(theta, a, b):
     return -2.0 * (half * kl) + shape - remainder
 
 
-def gaussian_log_prior(w, sigma, *, mean=0.0) -> float | np.ndarray:
+def gaussian_log_prior(w: ArrayLike, sigma: ArrayLike, *, mean: ArrayLike = 0.0) -> float | np.ndarray:
     r"""Log density of a Gaussian prior :math:`\mathcal N(\mathrm{mean}, \sigma^2)`, elementwise.
 
     .. math::

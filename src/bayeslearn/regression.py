@@ -13,6 +13,7 @@ so the MAP weights are the ridge weights with :math:`\\alpha = \\sigma^2/\\tau^2
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import validation as v
 from .optim import least_squares_gradient, sgd
@@ -20,7 +21,7 @@ from .optim import least_squares_gradient, sgd
 __all__ = ["gradient_descent", "map_weights", "polynomial_features", "ridge_weights"]
 
 
-def polynomial_features(x, degree: int) -> np.ndarray:
+def polynomial_features(x: ArrayLike, degree: int) -> np.ndarray:
     r"""Polynomial design matrix with columns :math:`1, x, x^2, \dots, x^{d}`.
 
     .. math::
@@ -62,7 +63,7 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     return features
 
 
-def ridge_weights(X, y, alpha) -> np.ndarray:
+def ridge_weights(X: ArrayLike, y: ArrayLike, alpha: ArrayLike) -> np.ndarray:
     r"""Ridge regression weights, :math:`\arg\min_w \lVert y - Xw\rVert^2 + \alpha\lVert w\rVert^2`.
 
     .. math::
@@ -121,7 +122,7 @@ def _ridge(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     return Vt.T @ (gain * (U.T @ y))
 
 
-def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
+def map_weights(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike) -> np.ndarray:
     r"""MAP weights of linear regression with Gaussian noise and a Gaussian prior.
 
     With :math:`y \sim \mathcal N(Xw, \sigma^2 I)` and :math:`w \sim \mathcal N(0, \tau^2 I)`,
@@ -158,7 +159,14 @@ def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
     return _ridge(X, y, alpha)
 
 
-def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.ndarray:
+def gradient_descent(
+    X: ArrayLike,
+    y: ArrayLike,
+    weight_decay: ArrayLike,
+    learning_rate: ArrayLike,
+    steps: ArrayLike,
+    w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Trajectory of gradient descent with weight decay on a squared-error loss.
 
     Minimises :math:`L(w) = \tfrac12\lVert y - Xw\rVert^2 + \tfrac{\lambda}{2}\lVert w\rVert^2`,

@@ -22,9 +22,11 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import ArrayLike
 from scipy.special import xlog1py, xlogy
 
 from . import validation as v
@@ -54,7 +56,7 @@ def _losses(losses: object, axis: int) -> tuple[np.ndarray, int]:
     return arr, int(axis)
 
 
-def empirical_risk(losses, axis: int = -1) -> float | np.ndarray:
+def empirical_risk(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     r"""The average loss over a sample: the empirical risk, a Monte Carlo estimate of the risk.
 
     .. math::
@@ -117,7 +119,7 @@ def _power_of_two(arr: np.ndarray, axis: int) -> np.ndarray:
     return np.where(top > 0.0, np.ldexp(1.0, np.frexp(top)[1] - 1), 1.0)  # top / scale in [1, 2)
 
 
-def standard_error(losses, axis: int = -1) -> float | np.ndarray:
+def standard_error(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     r"""Estimated standard error of the empirical risk, :math:`s / \sqrt n`.
 
     .. math::
@@ -167,7 +169,7 @@ def standard_error(losses, axis: int = -1) -> float | np.ndarray:
     return v.scalar_or_array(centred.std(axis=axis, ddof=1) * np.squeeze(scale, axis) / math.sqrt(n))
 
 
-def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
+def expected_log_loss_bernoulli(theta_true: ArrayLike, theta: ArrayLike) -> float | np.ndarray:
     r"""Exact expected log-loss of a coin model :math:`\theta` on tosses of a coin :math:`\theta^\star`.
 
     .. math::
@@ -233,7 +235,7 @@ class TrainHeldoutSplit(Record):
     held_out: np.ndarray
 
 
-def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+def train_heldout_split(n: int, fraction: float, seed: int = 0) -> TrainHeldoutSplit:
     r"""A seeded random split of ``n`` examples into a training and a held-out part.
 
     The held-out part has :math:`\lceil f\,n \rceil` examples (as scikit-learn's
@@ -295,7 +297,7 @@ def _sine_moments(columns: int) -> tuple[np.ndarray, np.ndarray]:
     return M, b
 
 
-def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.ndarray:
+def expected_squared_error(weights: ArrayLike, noise_sigma: float = 0.25) -> float | np.ndarray:
     r"""Exact expected squared error of a polynomial on the noisy sine of ``regression_data``.
 
     For data :math:`x \sim \mathcal U(0, 1)`, :math:`y = \sin(2\pi x) + \varepsilon`,
@@ -382,14 +384,22 @@ class RidgeRisks(Record):
     weights: np.ndarray
 
 
-def _one_d(value: object, name: str, check) -> np.ndarray:
+def _one_d(value: object, name: str, check: Any) -> np.ndarray:
     arr = check(value, name)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D, got shape {arr.shape}")
     return arr
 
 
-def ridge_risks(x, y, x_held, y_held, degrees, alphas, noise_sigma: float = 0.25) -> RidgeRisks:
+def ridge_risks(
+    x: ArrayLike,
+    y: ArrayLike,
+    x_held: ArrayLike,
+    y_held: ArrayLike,
+    degrees: ArrayLike,
+    alphas: ArrayLike,
+    noise_sigma: float = 0.25,
+) -> RidgeRisks:
     r"""Training, held-out and exact expected squared error of ridge fits over degrees and penalties.
 
     For every degree :math:`d` and penalty :math:`\alpha` it fits the polynomial
@@ -471,7 +481,7 @@ def _features(x: np.ndarray, degree: int, name: str) -> np.ndarray:
         raise ValueError(f"{name}: the features (2 {name} - 1)**degree overflow: {exc}") from exc
 
 
-def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
+def _ridge_risks(x: Any, y: Any, x_held: Any, y_held: Any, degrees: Any, alphas: Any, sigma: Any) -> RidgeRisks:
     top = int(degrees.max()) + 1 if degrees.size else 1
     Phi, Phi_held = _features(x, top - 1, "x"), _features(x_held, top - 1, "x_held")
     W = np.zeros((degrees.size, alphas.size, top))

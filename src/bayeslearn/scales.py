@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import log_softmax
 
 from . import validation as v
@@ -26,7 +27,7 @@ from .likelihood import gaussian_log_density
 __all__ = ["fit_temperature", "gaussian_nll", "noise_variance_mle", "temperature_scale"]
 
 
-def gaussian_nll(y, mean, sigma) -> float:
+def gaussian_nll(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> float:
     r"""Gaussian negative log-likelihood of targets with a known or assumed noise scale.
 
     .. math::
@@ -85,7 +86,7 @@ def gaussian_nll(y, mean, sigma) -> float:
 _TINY = float(np.finfo(float).tiny)
 
 
-def noise_variance_mle(residuals, ddof: int = 0) -> float:
+def noise_variance_mle(residuals: ArrayLike, ddof: int = 0) -> float:
     r"""Maximum-likelihood noise variance: the mean squared residual.
 
     Setting :math:`\partial\,\mathrm{NLL}/\partial\sigma^2 = 0` in :func:`gaussian_nll` gives
@@ -148,7 +149,7 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
                          f"(largest |residual| {np.abs(r).max():.3g})") from None
 
 
-def temperature_scale(logits, temperature) -> np.ndarray:
+def temperature_scale(logits: ArrayLike, temperature: ArrayLike) -> np.ndarray:
     r"""Logits divided by a temperature: :math:`z / T`.
 
     .. math::
@@ -209,7 +210,7 @@ def _nll_at(z: np.ndarray, y: np.ndarray, inverse_t: float) -> float:
     return float(-log_softmax(z * inverse_t, axis=1)[np.arange(y.size), y].mean())
 
 
-def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
+def fit_temperature(logits: ArrayLike, labels: ArrayLike, bounds: tuple[float, float] = (0.05, 20.0)) -> float:
     r"""The temperature that maximises the likelihood of held-out labels (temperature scaling).
 
     .. math::

@@ -19,13 +19,15 @@ stacking changes nothing but the speed. With :math:`\lambda = 0` a network is th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import validation as v
-from .records import LossAndGradient, Record
 from .mixup import TinyMLP, two_moons
 from .optim import adam
+from .records import LossAndGradient, Record
 from .unlabelled import (
     OBJECTIVES,
     PseudoLabels,
@@ -68,7 +70,9 @@ class SemiSupervisedData(Record):
     y_unlabelled: np.ndarray
 
 
-def semi_supervised_moons(n: int, labels_per_class: int, noise_sigma: float = 0.1, seed=0) -> SemiSupervisedData:
+def semi_supervised_moons(
+    n: int, labels_per_class: int, noise_sigma: float = 0.1, seed: ArrayLike = 0,
+) -> SemiSupervisedData:
     r"""Two moons (:func:`bayeslearn.two_moons`) of which only ``labels_per_class`` points a class are labelled.
 
     The labelled points are drawn by :func:`bayeslearn.labelled_subset`; the other
@@ -120,7 +124,7 @@ def semi_supervised_moons(n: int, labels_per_class: int, noise_sigma: float = 0.
     return SemiSupervisedData(*(a if np.ndim(seed) else a[0] for a in stacked))
 
 
-def _seeds(seed) -> np.ndarray:
+def _seeds(seed: Any) -> np.ndarray:
     """One seed or a 1-D sequence of them, as exact int64 (a float seed beyond 2**63 is refused)."""
     seeds = np.atleast_1d(v.count_int64(seed, "seed"))
     if seeds.ndim != 1 or seeds.size == 0:
@@ -153,7 +157,9 @@ def _initial(seeds: np.ndarray, d: int, hidden: int, K: int) -> np.ndarray:
 
 
 # --- the batched loss ----------------------------------------------------------------------------------
-def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=None, mask=None):
+def _unlabelled_gradient(
+    log_q: Any, objective: str, temperature: Any = 1.0, prior: Any = None, targets: Any = None, mask: Any = None,
+) -> Any:
     """∂U/∂z of each unlabelled prediction, (M, n_u, K); a target is held fixed (q − t)/n_u."""
     if objective == "entropy":
         return entropy_minimisation_gradient(log_q)
@@ -170,7 +176,16 @@ def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=
     return (q - targets) / q.shape[-2]
 
 
-def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_minimisation_loss):
+def _batched(
+    theta: Any,
+    XT: Any,
+    T: Any,
+    n_l: Any,
+    weights: Any,
+    hidden: Any,
+    unlabelled: Any,
+    loss_u: Any = entropy_minimisation_loss,
+) -> Any:
     """Loss (M,) and gradient (M, P) of M networks; inputs as columns XT (M, d, n), T (M, K, n_l)."""
     M, d, n = XT.shape
     K = T.shape[1]
@@ -201,7 +216,18 @@ def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_mini
     return loss, grad
 
 
-def _train(X, T, n_l, weights, seeds, hidden, steps, learning_rate, alpha, unlabelled) -> list[TinyMLP]:
+def _train(
+    X: Any,
+    T: Any,
+    n_l: Any,
+    weights: Any,
+    seeds: Any,
+    hidden: Any,
+    steps: Any,
+    learning_rate: Any,
+    alpha: Any,
+    unlabelled: Any,
+) -> list[TinyMLP]:
     M, d, _ = X.shape
     K = T.shape[1]
     size = M * sum(r * c for r, c in _sizes(d, hidden, K))
@@ -211,7 +237,7 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, learning_rate, alpha, unlab
     theta = _initial(seeds, d, hidden, K)
     shape = theta.shape
 
-    def gradient(w):
+    def gradient(w: np.ndarray) -> np.ndarray:
         return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
 
     final = adam(gradient, theta.ravel(), learning_rate, steps, alpha)[-1].reshape(shape) if steps else theta
@@ -223,7 +249,7 @@ MAX_ROUNDS = 1000
 
 
 # --- checks -------------------------------------------------------------------------------------------
-def _stacked(value, name, M=None, trailing=2):
+def _stacked(value: Any, name: str, M: Any = None, trailing: Any = 2) -> Any:
     arr = v.finite(value, name)
     if arr.ndim == trailing:
         arr = arr[None]
@@ -234,7 +260,7 @@ def _stacked(value, name, M=None, trailing=2):
     return arr
 
 
-def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
+def _problem(X_labelled: Any, y_labelled: Any, X_unlabelled: Any, weights: Any, num_classes: Any, seed: Any) -> Any:
     lam = np.atleast_1d(v.non_negative(weights, "weights"))
     if lam.ndim != 1 or lam.size == 0:
         raise ValueError(f"weights must be a number or a 1-D array, got shape {lam.shape}")
@@ -270,7 +296,7 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
     return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
 
 
-def _hyper(hidden, steps, learning_rate, alpha):
+def _hyper(hidden: Any, steps: Any, learning_rate: Any, alpha: Any) -> Any:
     return (v.length(hidden, "hidden", minimum=1), v.length(steps, "steps", minimum=0),
             v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
             v.scalar(v.non_negative(alpha, "alpha"), "alpha"))
@@ -278,9 +304,10 @@ def _hyper(hidden, steps, learning_rate, alpha):
 
 # --- public ---------------------------------------------------------------------------------------------
 def train_semi_supervised_mlps(
-    X_labelled, y_labelled, X_unlabelled, weights, *, objective: str = "entropy", num_classes: int = 2,
-    temperature: float = 0.5, class_prior=None, hidden: int = 16, steps: int = 300,
-    learning_rate: float = 0.05, alpha: float = 0.0, seed=0,
+    X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, weights: ArrayLike,
+    *, objective: str = "entropy", num_classes: int = 2,
+    temperature: float = 0.5, class_prior: ArrayLike | None = None, hidden: int = 16, steps: int = 300,
+    learning_rate: float = 0.05, alpha: float = 0.0, seed: ArrayLike = 0,
 ) -> list[TinyMLP]:
     r"""Train M tiny networks on labelled cross-entropy plus :math:`\lambda_m` times an unlabelled objective.
 
@@ -365,14 +392,15 @@ def train_semi_supervised_mlps(
     if prior.shape != (K,) or prior.min() <= 0.0:
         raise ValueError(f"class_prior must be a distribution over the {K} classes with no zero, got {prior!r}")
 
-    def unlabelled(log_q):
+    def unlabelled(log_q: ArrayLike) -> Any:
         return _unlabelled_gradient(log_q, objective, t, prior)
 
     return _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
 
 
 def semi_supervised_loss_and_gradient(
-    parameters, X_labelled, y_labelled, X_unlabelled, weight: float, *, objective: str = "entropy",
+    parameters: ArrayLike, X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, weight: float,
+    *, objective: str = "entropy",
     num_classes: int = 2, hidden: int = 16,
 ) -> LossAndGradient:
     r"""The loss :math:`\frac{1}{n_l}\sum_i H(e_{y_i}, q_i) + \lambda U` of one network, and its exact gradient.
@@ -425,7 +453,7 @@ def semi_supervised_loss_and_gradient(
     if theta.shape != (size,):
         raise ValueError(f"parameters must have shape ({size},) for these sizes, got {theta.shape}")
 
-    def unlabelled(log_q):
+    def unlabelled(log_q: ArrayLike) -> Any:
         return _unlabelled_gradient(log_q, objective)
 
     loss_u = entropy_minimisation_loss if objective == "entropy" else information_maximisation_loss
@@ -458,9 +486,10 @@ class SelfTraining(Record):
 
 
 def self_training_mlps(
-    X_labelled, y_labelled, X_unlabelled, thresholds, *, rounds: int = 4, weight: float = 1.0,
+    X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, thresholds: ArrayLike,
+    *, rounds: int = 4, weight: float = 1.0,
     num_classes: int = 2, hidden: int = 16, steps: int = 300, learning_rate: float = 0.05,
-    alpha: float = 0.0, seed=0,
+    alpha: float = 0.0, seed: ArrayLike = 0,
 ) -> SelfTraining:
     r"""Self-training with confident hard pseudo-labels, round after round, for M networks at once.
 
@@ -529,7 +558,7 @@ def self_training_mlps(
         raise ValueError(f"thresholds must have 1 or {M} entries, got {tau.size}")
     tau = np.broadcast_to(tau, (M,))
     hidden, steps, lr, alpha = _hyper(hidden, steps, learning_rate, alpha)
-    lam = np.full(M, lam)
+    lams = np.full(M, lam)
     nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, alpha, None)
     history, chosen = [nets], []
     for _ in range(rounds):
@@ -537,10 +566,10 @@ def self_training_mlps(
         targets = np.eye(K)[np.stack([p.labels for p in found])]  # (M, n_u, K)
         mask = np.stack([p.mask for p in found]).astype(float)
 
-        def unlabelled(log_q, targets=targets, mask=mask):
+        def unlabelled(log_q: ArrayLike, targets: ArrayLike = targets, mask: ArrayLike = mask) -> Any:
             return _unlabelled_gradient(log_q, "pseudo", targets=targets, mask=mask)
 
-        nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
+        nets = _train(X, T, n_l, lams, seeds, hidden, steps, lr, alpha, unlabelled)
         history.append(nets)
         chosen.append(found)
     return SelfTraining(history, chosen)

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import validation as v
 from .records import Record
@@ -32,7 +34,7 @@ __all__ = [
 ]
 
 
-def laplace_log_prior(w, scale) -> float:
+def laplace_log_prior(w: ArrayLike, scale: ArrayLike) -> float:
     r"""Log-density of independent zero-mean Laplace priors, :math:`\sum_j -\log 2b - |w_j|/b`.
 
     Parameters
@@ -63,7 +65,7 @@ def laplace_log_prior(w, scale) -> float:
         return float(np.sum(-log_2b - np.abs(w) / b))
 
 
-def soft_threshold(z, threshold) -> float | np.ndarray:
+def soft_threshold(z: ArrayLike, threshold: ArrayLike) -> float | np.ndarray:
     r"""The proximal map of :math:`t|w|`: :math:`\operatorname{sign}(z)\max(|z| - t, 0)`.
 
     Shrinks towards 0 by :math:`t` and stops at 0: every :math:`|z| \le t` becomes exactly 0.
@@ -95,7 +97,14 @@ def soft_threshold(z, threshold) -> float | np.ndarray:
     return v.scalar_or_array(np.sign(z) * np.maximum(np.abs(z) - t, 0.0))
 
 
-def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=None) -> np.ndarray:
+def lasso_weights(
+    X: ArrayLike,
+    y: ArrayLike,
+    alpha: ArrayLike,
+    tol: float = 1e-12,
+    max_iter: int = 100_000,
+    w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Lasso weights, :math:`\arg\min_w \lVert y - Xw\rVert^2 + \alpha\lVert w\rVert_1`, by coordinate descent.
 
     Each sweep sets every weight in turn to its exact minimiser with the others held fixed,
@@ -175,7 +184,7 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
 _EPS = float(np.finfo(float).eps)
 
 
-def _coordinate_descent(X, y, alpha, norms, w, tol, max_iter) -> np.ndarray:
+def _coordinate_descent(X: Any, y: Any, alpha: Any, norms: Any, w: Any, tol: Any, max_iter: Any) -> np.ndarray:
     resid = y - X @ w
     for _ in range(max_iter):
         largest_move = 0.0
@@ -192,7 +201,9 @@ def _coordinate_descent(X, y, alpha, norms, w, tol, max_iter) -> np.ndarray:
     raise ValueError(f"coordinate descent did not converge in max_iter = {max_iter} sweeps")
 
 
-def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
+def laplace_map_weights(
+    X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_scale: ArrayLike, w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""MAP weights of linear regression with Gaussian noise and independent Laplace priors.
 
     With :math:`y \sim \mathcal N(Xw, \sigma^2 I)` and :math:`p(w_j) = \frac{1}{2b} e^{-|w_j|/b}`,
@@ -256,7 +267,7 @@ class SparseRegressionData(Record):
     y: np.ndarray
 
 
-def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int = 0):
+def sparse_regression_data(n: int, weights: ArrayLike, noise_sigma: float = 0.5, seed: int = 0) -> SparseRegressionData:
     r"""Seeded linear-regression data whose true weights are mostly 0.
 
     .. math::

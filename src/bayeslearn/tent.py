@@ -18,13 +18,15 @@ data; Tent proper also re-estimates them on the test batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from . import validation as v
-from .records import LossAndGradient, Record
 from .mixup import TinyMLP
 from .optim import adam
+from .records import LossAndGradient, Record
 from .unlabelled import entropy_minimisation_gradient, entropy_minimisation_loss
 
 __all__ = ["TentModel", "tent_adapt", "tent_loss_and_gradient"]
@@ -74,7 +76,7 @@ class TentModel(Record):
             object.__setattr__(self, name, arr)
 
     @classmethod
-    def from_source(cls, network: TinyMLP, mean, std) -> TentModel:
+    def from_source(cls, network: TinyMLP, mean: ArrayLike, std: ArrayLike) -> TentModel:
         """The unadapted model: :math:`\\gamma = 1`, :math:`\\beta = 0`."""
         if not isinstance(network, TinyMLP):
             raise TypeError(f"network must be a TinyMLP, got {type(network).__name__}")
@@ -84,7 +86,7 @@ class TentModel(Record):
             raise ValueError(f"mean and std must have shape ({network.num_inputs},), got {mu.shape} and {sd.shape}")
         return cls(network, mu, sd, np.ones_like(mu), np.zeros_like(mu))
 
-    def normalise(self, X) -> np.ndarray:
+    def normalise(self, X: ArrayLike) -> np.ndarray:
         r""":math:`\hat x = \gamma \odot (x - \mu)/\sigma + \beta` for inputs (n, d)."""
         X = v.finite(X, "X")
         if X.ndim < 1 or X.shape[-1] != self.mean.size:
@@ -95,7 +97,7 @@ class TentModel(Record):
             raise ValueError("X: gamma (X - mean) / std + beta overflows (X too large or std too small)")
         return Xhat
 
-    def logits(self, X) -> np.ndarray:
+    def logits(self, X: ArrayLike) -> np.ndarray:
         """Logits (n, K)."""
         with np.errstate(over="ignore", invalid="ignore"):
             Z = self.network.logits(self.normalise(X))
@@ -103,7 +105,7 @@ class TentModel(Record):
             raise ValueError("X: the logits overflow (inputs too large for the network)")
         return Z
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """Class probabilities (n, K)."""
         with np.errstate(over="ignore", invalid="ignore"):
             P = self.network.predict_proba(self.normalise(X))
@@ -112,14 +114,14 @@ class TentModel(Record):
         return P
 
 
-def _parts(network: TinyMLP):
+def _parts(network: TinyMLP) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     d, h, K = network.num_inputs, network.hidden, network.num_classes
     p = network.parameters
     return (p[: h * d].reshape(h, d), p[h * d : h * d + h], p[h * d + h : h * d + h + K * h].reshape(K, h),
             p[h * d + h + K * h :])
 
 
-def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray, loss: bool = True):
+def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray, loss: bool = True) -> Any:
     """Mean entropy (...) (None unless ``loss``) and ∂/∂x̂ (..., n, d) for inputs (..., n, d)."""
     W1T, b1, W2T, b2 = _parts(network)
     A = Xhat @ W1T.T + b1
@@ -138,7 +140,7 @@ def _data(model: TentModel, X: object) -> np.ndarray:
     return X
 
 
-def tent_loss_and_gradient(model: TentModel, X) -> LossAndGradient:
+def tent_loss_and_gradient(model: TentModel, X: ArrayLike) -> LossAndGradient:
     r"""Tent's loss, the mean test entropy, and its gradient with respect to :math:`(\gamma, \beta)`.
 
     .. math::
@@ -199,7 +201,9 @@ def tent_loss_and_gradient(model: TentModel, X) -> LossAndGradient:
     return LossAndGradient(float(loss), gradient)
 
 
-def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0.05):
+def tent_adapt(
+    model: TentModel, X: ArrayLike, *, steps: int = 50, learning_rate: float = 0.05,
+) -> TentModel | list[TentModel]:
     r"""Adapt the scale and shift of the normalisation layer to a test batch by minimising its entropy.
 
     Runs :func:`bayeslearn.adam` for ``steps`` full-batch steps on
@@ -251,7 +255,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
         raise ValueError(f"steps: {steps} steps of {M} adaptations make a path of more than 2**32 numbers")
     U = (batches - model.mean) / model.std
 
-    def gradient(w):
+    def gradient(w: np.ndarray) -> np.ndarray:
         scale, shift = w.reshape(M, 2, 1, d).transpose(1, 0, 2, 3)
         dXhat = _entropy_and_input_gradient(model.network, scale * U + shift, loss=False)[1]
         return np.stack([(dXhat * U).sum(axis=1), dXhat.sum(axis=1)], axis=1).ravel()

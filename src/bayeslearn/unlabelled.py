@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import softmax, xlogy
 
 from . import validation as v
@@ -74,7 +75,7 @@ def _row_entropy(log_q: np.ndarray) -> np.ndarray:
     return -(np.exp(log_q) * log_q).sum(axis=-1) + 0.0
 
 
-def entropy_minimisation_loss(logits) -> float:
+def entropy_minimisation_loss(logits: ArrayLike) -> float | np.ndarray:
     r"""Mean entropy of the predictions, :math:`U(z) = \frac1n \sum_{i=1}^n H(\operatorname{softmax}(z_i))`.
 
     .. math::
@@ -123,7 +124,7 @@ def _entropy_gradient(log_q: np.ndarray) -> np.ndarray:
     return q * (-log_q - _row_entropy(log_q)[..., None]) + 0.0
 
 
-def entropy_minimisation_gradient(logits) -> np.ndarray:
+def entropy_minimisation_gradient(logits: ArrayLike) -> np.ndarray:
     r"""Gradient of :func:`entropy_minimisation_loss` with respect to the logits.
 
     .. math::
@@ -163,7 +164,7 @@ def entropy_minimisation_gradient(logits) -> np.ndarray:
     return _entropy_gradient(_log_softmax(z, axis=-1)) / z.shape[-2]
 
 
-def information_maximisation_loss(logits) -> float:
+def information_maximisation_loss(logits: ArrayLike) -> float | np.ndarray:
     r"""Mean entropy minus the entropy of the mean prediction: :math:`\frac1n\sum_i H(q_i) - H(\bar q)`.
 
     .. math::
@@ -216,7 +217,7 @@ def _marginal_gradient(log_q: np.ndarray) -> np.ndarray:
     return q * (log_bar - (q * log_bar).sum(axis=-1, keepdims=True))
 
 
-def information_maximisation_gradient(logits) -> np.ndarray:
+def information_maximisation_gradient(logits: ArrayLike) -> np.ndarray:
     r"""Gradient of :func:`information_maximisation_loss` with respect to the logits.
 
     .. math::
@@ -279,7 +280,7 @@ class PseudoLabels(Record):
         """The fraction of pseudo-labels kept (0 for no predictions)."""
         return float(self.mask.mean()) if self.mask.size else 0.0
 
-    def accuracy(self, true_labels) -> float:
+    def accuracy(self, true_labels: ArrayLike) -> float:
         """Fraction of the *kept* pseudo-labels equal to ``true_labels``; NaN if none is kept."""
         truth = v.count_int64(true_labels, "true_labels")
         if truth.shape != self.labels.shape:
@@ -288,7 +289,7 @@ class PseudoLabels(Record):
         return float(right[self.mask].mean()) if self.mask.any() else float("nan")
 
 
-def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
+def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLabels:
     r"""Hard pseudo-labels from predictions, kept where the confidence reaches a threshold.
 
     .. math::
@@ -330,7 +331,7 @@ def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
     return PseudoLabels(q.argmax(axis=-1), confidence, confidence >= tau)
 
 
-def sharpen(probabilities, temperature: float) -> np.ndarray:
+def sharpen(probabilities: ArrayLike, temperature: float) -> np.ndarray:
     r"""Sharpen predictions with a temperature: :math:`q_k^{1/T} / \sum_j q_j^{1/T}`.
 
     :math:`T = 1` returns the input, :math:`T \to 0` the one-hot arg max (MixMatch, Berthelot
@@ -378,7 +379,9 @@ def _sharpen(q: np.ndarray, t: float) -> np.ndarray:
     return softmax(z, axis=-1)
 
 
-def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.ndarray:
+def distribution_alignment(
+    probabilities: ArrayLike, class_prior: ArrayLike, running_mean: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Align predictions with a class prior: :math:`\tilde q_i = \operatorname{normalise}(q_i \odot p(y) / \bar q)`.
 
     .. math::
@@ -441,7 +444,7 @@ def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.
     return w / total
 
 
-def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
+def labelled_subset(labels: ArrayLike, per_class: int, seed: int = 0) -> np.ndarray:
     r"""Indices of ``per_class`` examples of every class, drawn at random: a small labelled set.
 
     The rest of a data set plays the unlabelled pool. Drawing the same number from each class

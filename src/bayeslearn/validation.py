@@ -190,7 +190,7 @@ def integer(value: object, name: str, minimum: int = 0) -> int:
             raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
         if not float(value).is_integer():  # 2.5, nan, inf: a number, but not a whole one
             raise ValueError(f"{name} must be a whole number, got {value!r}")
-        value = int(value)
+        value = int(float(value))
     value = operator.index(value)
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
