@@ -128,6 +128,10 @@ def reliability_diagram(probabilities: ArrayLike, labels: ArrayLike, num_bins: i
     --------
     expected_calibration_error
 
+    Notes
+    -----
+    Used in: notebook 07, section 8.
+
     Examples
     --------
     >>> diagram = reliability_diagram([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7]], [0, 1, 1], num_bins=2)
@@ -191,6 +195,10 @@ def expected_calibration_error(probabilities: ArrayLike, labels: ArrayLike, num_
     See Also
     --------
     reliability_diagram
+
+    Notes
+    -----
+    Used in: notebook 06, section 7.
 
     Examples
     --------
@@ -266,6 +274,11 @@ def calibration_report(logits: ArrayLike, labels: ArrayLike, num_bins: int = 10)
     See Also
     --------
     reliability_diagram, bayeslearn.softmax_cross_entropy
+
+    Notes
+    -----
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 06, section 8;
+    notebook 07, section 1; notebook 07, section 4; notebook 08, section 3.
 
     Examples
     --------

@@ -105,7 +105,7 @@ def log_evidence(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma
 
     Notes
     -----
-    Used in: notebook 08, section 4.
+    Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
 
     Examples
     --------
@@ -217,7 +217,7 @@ def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: 
 
     Notes
     -----
-    Used in: notebook 08, section 4.
+    Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
 
     Examples
     --------
@@ -386,7 +386,7 @@ def linear_predictive(
 
     Notes
     -----
-    Used in: notebook 08, sections 4 and 6.
+    Used in: notebook 08, section 6.
 
     Examples
     --------

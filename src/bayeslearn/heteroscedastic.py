@@ -58,6 +58,7 @@ def noise_scale(x: ArrayLike) -> np.ndarray:
     Notes
     -----
     Used in: notebook 08, section 2.
+    The noise of :func:`heteroscedastic_data` there.
 
     Examples
     --------
@@ -220,6 +221,7 @@ def beta_nll(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float
     Notes
     -----
     Used in: notebook 08, section 2.
+    Minimised there by :func:`fit_heteroscedastic`.
 
     Examples
     --------
@@ -282,6 +284,7 @@ def beta_nll_gradient(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, be
     Notes
     -----
     Used in: notebook 08, section 2.
+    Followed there by :func:`fit_heteroscedastic`.
 
     Examples
     --------
@@ -459,7 +462,7 @@ def interval_coverage(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike, level: fl
 
     Notes
     -----
-    Used in: notebook 08, section 2.
+    Used in: notebook 08, section 2; notebook 08, section 6.
 
     Examples
     --------

@@ -36,6 +36,13 @@ def gaussian_log_density(x: np.ndarray, mean: np.ndarray | float, sigma: np.ndar
     z-score by halves, ``2 ((x/2 - mu/2) / sigma)``, so it overflows only where the answer is
     below the most negative float.
 
+    Notes
+    -----
+    Used in: notebook 02, section 2.
+    Through :func:`bayeslearn.gaussian_log_prior`; also notebooks 03, 04 and 08.
+
+    Through :func:`bayeslearn.gaussian_log_prior`; also notebooks 03, 04 and 08.
+
     Examples
     --------
     >>> from scipy.stats import norm
@@ -83,6 +90,14 @@ def bernoulli_log_likelihood(theta: ArrayLike, heads: ArrayLike, tosses: ArrayLi
     --------
     bernoulli_mle, beta_bernoulli_posterior
 
+    Notes
+    -----
+    Used in: notebook 01, section 1; notebook 01, section 2; notebook 01, section 3; notebook 01, section 5;
+    notebook 01, section 6; notebook 01, section 7; notebook 01, section 8; notebook 01, section 9;
+    notebook 02, section 1; notebook 02, section 3; notebook 02, section 4; notebook 02, section 5;
+    notebook 02, section 6; notebook 02, section 7; notebook 02, section 8; notebook 05, section 1;
+    notebook 05, section 2; notebook 05, section 5.
+
     Examples
     --------
     >>> round(bernoulli_log_likelihood(0.5, heads=3, tosses=4), 6)  # 4 log(1/2)
@@ -125,6 +140,10 @@ def bernoulli_mle(heads: ArrayLike, tosses: ArrayLike) -> float | np.ndarray:
     ------
     ValueError
         If a count is invalid, ``heads > tosses`` or ``tosses == 0``.
+
+    Notes
+    -----
+    Used in: notebook 01, section 5; notebook 02, section 4; notebook 04, section 5; notebook 05, section 5.
 
     Examples
     --------
@@ -177,6 +196,10 @@ def gaussian_log_likelihood(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> 
     See Also
     --------
     gaussian_mean_posterior, gaussian_log_prior
+
+    Notes
+    -----
+    Used in: notebook 02, section 2; notebook 03, section 2; notebook 03, section 5; notebook 03, section 6.
 
     Examples
     --------

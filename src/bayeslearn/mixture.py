@@ -76,6 +76,10 @@ def mixture_log_pdf(x: ArrayLike, weights: ArrayLike, means: ArrayLike, sigmas: 
     --------
     mixture_moments, fit_gaussian_kl
 
+    Notes
+    -----
+    Used in: notebook 04, section 6.
+
     Examples
     --------
     >>> round(float(mixture_log_pdf(0.0, [1.0], [0.0], [1.0])), 6)   # -log sqrt(2 pi)
@@ -112,6 +116,10 @@ def mixture_moments(weights: ArrayLike, means: ArrayLike, sigmas: ArrayLike) -> 
     ------
     ValueError
         As in :func:`mixture_log_pdf`.
+
+    Notes
+    -----
+    Used in: notebook 04, section 6.
 
     Examples
     --------
@@ -160,6 +168,10 @@ def grid_kl(log_p: ArrayLike, log_q: ArrayLike, x: ArrayLike) -> float:
     See Also
     --------
     fit_gaussian_kl
+
+    Notes
+    -----
+    Used in: notebook 04, section 6.
 
     Examples
     --------
@@ -272,6 +284,10 @@ def fit_gaussian_kl(x: ArrayLike, log_p: ArrayLike, direction: str = "forward") 
     See Also
     --------
     grid_kl, mixture_moments
+
+    Notes
+    -----
+    Used in: notebook 04, section 6.
 
     Examples
     --------

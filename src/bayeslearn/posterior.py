@@ -75,6 +75,10 @@ def beta_bernoulli_posterior(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, 
     --------
     beta_bernoulli_map, beta_bernoulli_predictive
 
+    Notes
+    -----
+    Used in: notebook 02, section 6.
+
     Examples
     --------
     >>> post = beta_bernoulli_posterior(7, 10, 2, 2)
@@ -126,6 +130,8 @@ def beta_bernoulli_map(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: Arr
 
     Notes
     -----
+    Used in: notebook 02, section 3; notebook 02, section 4; notebook 02, section 6.
+
     The ratio is formed after dividing :math:`\alpha - 1` and :math:`\beta - 1` by the larger
     of the two, so ``a = b = 1e308`` gives 0.5 rather than ``1e308 / inf = 0``.
 
@@ -179,6 +185,10 @@ def beta_bernoulli_predictive(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike,
         or ``a + heads`` or ``b + tosses - heads`` overflows.
     TypeError
         If an argument is not made of real numbers (strings, booleans, complex numbers).
+
+    Notes
+    -----
+    Used in: notebook 02, section 4; notebook 02, section 5; notebook 04, section 5; notebook 05, section 5.
 
     Examples
     --------
@@ -255,6 +265,10 @@ def gaussian_mean_posterior(
     scipy.stats frozen ``norm``
         The posterior over :math:`\mu`.
 
+    Notes
+    -----
+    Used in: notebook 02, section 2.
+
     Examples
     --------
     >>> post = gaussian_mean_posterior([1.0, 3.0], sigma=1.0, prior_mean=0.0, prior_sigma=1.0)
@@ -276,6 +290,10 @@ def gaussian_mean_map(y: ArrayLike, sigma: ArrayLike, prior_mean: ArrayLike, pri
 
     The posterior is Gaussian, so its mode and mean coincide. See
     :func:`gaussian_mean_posterior` for the parameters.
+
+    Notes
+    -----
+    Used in: notebook 02, section 2.
 
     Examples
     --------
@@ -317,6 +335,11 @@ def grid_posterior(log_likelihood: ArrayLike, log_prior: ArrayLike) -> np.ndarra
     ValueError
         If the shapes do not broadcast, anything is NaN or ``+inf``, or every grid
         point has zero posterior probability.
+
+    Notes
+    -----
+    Used in: notebook 02, section 1; notebook 02, section 2; notebook 02, section 5; notebook 02, section 6;
+    notebook 03, section 7.
 
     Examples
     --------

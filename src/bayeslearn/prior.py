@@ -49,6 +49,10 @@ def beta_log_prior(theta: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.n
     --------
     beta_bernoulli_posterior
 
+    Notes
+    -----
+    Used in: notebook 02, section 1; notebook 02, section 3; notebook 02, section 5.
+
     Examples
     --------
     >>> beta_log_prior(0.3, 1, 1)  # the uniform prior
@@ -163,6 +167,12 @@ def gaussian_log_prior(w: ArrayLike, sigma: ArrayLike, *, mean: ArrayLike = 0.0)
     ------
     ValueError
         If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
+
+    Notes
+    -----
+    Used in: notebook 02, section 2; notebook 02, section 3; notebook 02, section 4; notebook 02, section 7;
+    notebook 02, section 8; notebook 03, section 4; notebook 03, section 5; notebook 03, section 6;
+    notebook 03, section 7.
 
     Examples
     --------

@@ -46,6 +46,12 @@ def polynomial_features(x: ArrayLike, degree: int) -> np.ndarray:
     TypeError
         If ``degree`` is not an integer.
 
+    Notes
+    -----
+    Used in: notebook 03, section 1; notebook 03, section 7; notebook 03, section 9; notebook 03, section 10;
+    notebook 05, section 7; notebook 08, section 1; notebook 08, section 4; notebook 08, section 6;
+    notebook 08, section 7.
+
     Examples
     --------
     >>> polynomial_features([2.0, 3.0], 2).tolist()
@@ -99,6 +105,11 @@ def ridge_weights(X: ArrayLike, y: ArrayLike, alpha: ArrayLike) -> np.ndarray:
     --------
     map_weights, gradient_descent
 
+    Notes
+    -----
+    Used in: notebook 03, section 3; notebook 03, section 5; notebook 03, section 7; notebook 08, section 1;
+    notebook 08, section 2.
+
     Examples
     --------
     >>> ridge_weights([[1.0], [1.0]], [1.0, 3.0], alpha=2.0).tolist()  # 4 / (2 + 2)
@@ -144,6 +155,11 @@ def map_weights(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma:
     Returns
     -------
     ndarray of shape (d,)
+
+    Notes
+    -----
+    Used in: notebook 03, section 5; notebook 03, section 7; notebook 03, section 9; notebook 03, section 11;
+    notebook 08, section 1; notebook 08, section 4; notebook 08, section 5.
 
     Examples
     --------
@@ -203,6 +219,10 @@ def gradient_descent(
     ValueError
         If shapes do not match, ``weight_decay < 0``, ``learning_rate <= 0`` or above the
         stability limit (the iteration would diverge), or ``steps < 0``.
+
+    Notes
+    -----
+    Used in: notebook 03, section 6.
 
     Examples
     --------

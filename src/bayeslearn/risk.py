@@ -94,6 +94,10 @@ def empirical_risk(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     --------
     standard_error, expected_log_loss_bernoulli
 
+    Notes
+    -----
+    Used in: notebook 05, section 1; notebook 05, section 2; notebook 05, section 5.
+
     Examples
     --------
     >>> empirical_risk([0.5, 1.0, 1.5])
@@ -150,6 +154,10 @@ def standard_error(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     --------
     empirical_risk
 
+    Notes
+    -----
+    Used in: notebook 05, section 1.
+
     Examples
     --------
     >>> round(standard_error([1.0, 2.0, 3.0, 4.0]), 6)  # s = 1.290994, n = 4
@@ -203,6 +211,10 @@ def expected_log_loss_bernoulli(theta_true: ArrayLike, theta: ArrayLike) -> floa
     See Also
     --------
     bayeslearn.cross_entropy, bayeslearn.bernoulli_log_likelihood
+
+    Notes
+    -----
+    Used in: notebook 05, section 1; notebook 05, section 2; notebook 05, section 5.
 
     Examples
     --------
@@ -260,6 +272,10 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> TrainHeldoutS
     ------
     ValueError
         If ``n`` or ``seed`` is negative or fractional, or ``fraction`` is outside [0, 1].
+
+    Notes
+    -----
+    Used in: notebook 05, section 4; notebook 08, section 4.
 
     Examples
     --------
@@ -337,6 +353,10 @@ def expected_squared_error(weights: ArrayLike, noise_sigma: float = 0.25) -> flo
     See Also
     --------
     ridge_risks, bayeslearn.regression_data
+
+    Notes
+    -----
+    Used in: notebook 08, section 1; notebook 08, section 4; notebook 08, section 7.
 
     Examples
     --------
@@ -446,6 +466,11 @@ def ridge_risks(
     See Also
     --------
     expected_squared_error, bayeslearn.ridge_weights
+
+    Notes
+    -----
+    Used in: notebook 03, section 8; notebook 03, section 10; notebook 05, section 3; notebook 05, section 4;
+    notebook 05, section 6; notebook 05, section 7; notebook 08, section 4.
 
     Examples
     --------

@@ -67,7 +67,7 @@ def gaussian_nll(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> float:
 
     Notes
     -----
-    Used in: notebook 08, sections 1 and 2.
+    Used in: notebook 08, section 1.
 
     Examples
     --------
@@ -121,7 +121,7 @@ def noise_variance_mle(residuals: ArrayLike, ddof: int = 0) -> float:
 
     Notes
     -----
-    Used in: notebook 08, section 1.
+    Used in: notebook 08, section 1; notebook 08, section 2.
 
     Examples
     --------

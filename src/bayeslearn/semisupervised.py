@@ -79,8 +79,6 @@ def semi_supervised_moons(
     :math:`n_u = n - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
     With a sequence of seeds, one data set per seed, stacked along a first axis.
 
-    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8.
-
     Parameters
     ----------
     n : int
@@ -100,6 +98,11 @@ def semi_supervised_moons(
     ------
     ValueError
         If a class has fewer than ``labels_per_class`` points, or an argument is out of its domain.
+
+    Notes
+    -----
+    Used in: notebook 07, section 1; notebook 07, section 2; notebook 07, section 5; notebook 07, section 7;
+    notebook 07, section 8.
 
     Examples
     --------
@@ -328,8 +331,6 @@ def train_semi_supervised_mlps(
     The weight decay :math:`w` is a Gaussian prior on the weights (notebook 03). Each argument
     may be given once for all the networks or once per network (a leading axis of length M).
 
-    Used in: notebook 07, sections 1, 2, 5, 6 (the source networks), 7, 8 and 9.
-
     Parameters
     ----------
     X_labelled : array_like of shape (n_l, d) or (M, n_l, d)
@@ -374,6 +375,11 @@ def train_semi_supervised_mlps(
     --------
     semi_supervised_loss_and_gradient, self_training_mlps, bayeslearn.train_tiny_mlp
 
+    Notes
+    -----
+    Used in: notebook 07, section 1; notebook 07, section 2; notebook 07, section 5; notebook 07, section 6;
+    notebook 07, section 7; notebook 07, section 8.
+
     Examples
     --------
     >>> from bayeslearn.mixup import two_moons
@@ -411,8 +417,6 @@ def semi_supervised_loss_and_gradient(
     :func:`bayeslearn.information_maximisation_gradient`) exactly as the trainer does it; this
     function exists to be checked against finite differences.
 
-    Used in: notebook 07, section 2.
-
     Parameters
     ----------
     parameters : array_like
@@ -434,6 +438,10 @@ def semi_supervised_loss_and_gradient(
     ValueError
         If the shapes do not fit, ``objective`` is not one with a loss, ``weight`` is not a
         single number >= 0, or the loss or its gradient overflows.
+
+    Notes
+    -----
+    Used in: notebook 07, section 2.
 
     Examples
     --------
@@ -507,8 +515,6 @@ def self_training_mlps(
     passes the threshold becomes a training target, and the next round is more sure of it:
     confirmation bias.
 
-    Used in: notebook 07, section 4.
-
     Parameters
     ----------
     X_labelled, y_labelled, X_unlabelled
@@ -533,6 +539,10 @@ def self_training_mlps(
     ValueError
         If the shapes do not fit together, a threshold is outside [0, 1], ``rounds`` exceeds
         1000 (``MAX_ROUNDS``), or there is no unlabelled point to pseudo-label.
+
+    Notes
+    -----
+    Used in: notebook 07, section 4.
 
     Examples
     --------

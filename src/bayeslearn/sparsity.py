@@ -51,6 +51,7 @@ def laplace_log_prior(w: ArrayLike, scale: ArrayLike) -> float:
     Notes
     -----
     Used in: notebook 08, section 5.
+    The prior behind :func:`laplace_map_weights` there.
 
     Examples
     --------
@@ -84,7 +85,8 @@ def soft_threshold(z: ArrayLike, threshold: ArrayLike) -> float | np.ndarray:
 
     Notes
     -----
-    Used in: notebook 08, section 5 (the coordinate update of :func:`lasso_weights`).
+    Used in: notebook 08, section 5.
+    The coordinate update of :func:`lasso_weights`.
 
     Examples
     --------
@@ -148,6 +150,7 @@ def lasso_weights(
     Notes
     -----
     Used in: notebook 08, section 5.
+    Called there through :func:`laplace_map_weights`.
 
     Examples
     --------

@@ -153,8 +153,6 @@ def tent_loss_and_gradient(model: TentModel, X: ArrayLike) -> LossAndGradient:
     with :math:`\partial L / \partial \hat x_i` backpropagated through the frozen network from
     :func:`bayeslearn.entropy_minimisation_gradient`.
 
-    Used in: notebook 07, section 6.
-
     Parameters
     ----------
     model : TentModel
@@ -174,6 +172,10 @@ def tent_loss_and_gradient(model: TentModel, X: ArrayLike) -> LossAndGradient:
     ValueError
         If ``X`` is not a finite (n, d) array with n >= 1, or the normalised inputs or the
         logits overflow (inputs too large, or ``std`` too small, for the network).
+
+    Notes
+    -----
+    Used in: notebook 07, section 6.
 
     Examples
     --------
@@ -211,8 +213,6 @@ def tent_adapt(
     (:func:`tent_loss_and_gradient`), starting from the model's own :math:`\gamma, \beta`. With
     a stack of M test batches, the M adaptations run at once, each on its own batch.
 
-    Used in: notebook 07, sections 6 and 8.
-
     Parameters
     ----------
     model : TentModel
@@ -236,6 +236,10 @@ def tent_adapt(
     ValueError
         If ``X`` does not fit the model, a hyper-parameter is out of its domain, or ``steps``
         would make Adam's path longer than 2**32 numbers.
+
+    Notes
+    -----
+    Used in: notebook 07, section 6; notebook 07, section 8.
 
     Examples
     --------

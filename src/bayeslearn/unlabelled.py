@@ -87,8 +87,6 @@ def entropy_minimisation_loss(logits: ArrayLike) -> float | np.ndarray:
     parameters under which the unlabelled inputs get confident predictions, i.e. decision
     boundaries through regions where there are few inputs (the cluster assumption).
 
-    Used in: notebook 07, sections 2, 5 and 6.
-
     Parameters
     ----------
     logits : array_like of shape (..., n, K)
@@ -109,6 +107,10 @@ def entropy_minimisation_loss(logits: ArrayLike) -> float | np.ndarray:
     See Also
     --------
     entropy_minimisation_gradient, information_maximisation_loss, bayeslearn.entropy
+
+    Notes
+    -----
+    Used in: notebook 07, section 2; notebook 07, section 3.
 
     Examples
     --------
@@ -135,8 +137,6 @@ def entropy_minimisation_gradient(logits: ArrayLike) -> np.ndarray:
     minimum), and otherwise pushes the largest logit up: every prediction is made more
     confident in the class it already prefers.
 
-    Used in: notebook 07, sections 2 and 3.
-
     Parameters
     ----------
     logits : array_like of shape (..., n, K)
@@ -151,6 +151,10 @@ def entropy_minimisation_gradient(logits: ArrayLike) -> np.ndarray:
     ------
     ValueError
         If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+
+    Notes
+    -----
+    Used in: notebook 07, section 3.
 
     Examples
     --------
@@ -176,8 +180,6 @@ def information_maximisation_loss(logits: ArrayLike) -> float | np.ndarray:
     confident (small :math:`H(q_i)`), the classes used evenly overall (large :math:`H(\bar q)`).
     A collapse onto one class makes the first term 0 but also the second, so it no longer wins.
 
-    Used in: notebook 07, section 5.
-
     Parameters
     ----------
     logits : array_like of shape (..., n, K)
@@ -196,6 +198,10 @@ def information_maximisation_loss(logits: ArrayLike) -> float | np.ndarray:
     See Also
     --------
     entropy_minimisation_loss
+
+    Notes
+    -----
+    Used in: notebook 07, section 5.
 
     Examples
     --------
@@ -228,8 +234,6 @@ def information_maximisation_gradient(logits: ArrayLike) -> np.ndarray:
     The second term pushes each prediction away from the classes the average prediction
     already over-uses.
 
-    Used in: notebook 07, section 5.
-
     Parameters
     ----------
     logits : array_like of shape (..., n, K)
@@ -243,6 +247,10 @@ def information_maximisation_gradient(logits: ArrayLike) -> np.ndarray:
     ------
     ValueError
         If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
+
+    Notes
+    -----
+    Used in: notebook 07, section 5.
 
     Examples
     --------
@@ -300,8 +308,6 @@ def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLab
     with the threshold, FixMatch, Sohn et al., 2020). Its gradient with respect to the logits,
     the target held fixed, is :math:`q_i - e_{\hat y_i}` per kept example.
 
-    Used in: notebook 07, sections 3, 4 and 8.
-
     Parameters
     ----------
     probabilities : array_like of shape (..., n, K)
@@ -318,6 +324,10 @@ def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLab
     ValueError
         If ``probabilities`` is not an (n, K) array of distributions or ``threshold`` is
         not in [0, 1].
+
+    Notes
+    -----
+    Used in: notebook 07, section 4; notebook 07, section 8.
 
     Examples
     --------
@@ -338,8 +348,6 @@ def sharpen(probabilities: ArrayLike, temperature: float) -> np.ndarray:
     et al., 2019). Used as a *target* held fixed, a sharpened prediction has a non-zero
     gradient where the plain self-target :math:`q` has none.
 
-    Used in: notebook 07, sections 3 and 5.
-
     Parameters
     ----------
     probabilities : array_like of shape (..., K)
@@ -356,6 +364,10 @@ def sharpen(probabilities: ArrayLike, temperature: float) -> np.ndarray:
     ------
     ValueError
         If ``probabilities`` are not distributions or ``temperature`` is not > 0.
+
+    Notes
+    -----
+    Used in: notebook 07, section 3.
 
     Examples
     --------
@@ -394,8 +406,6 @@ def distribution_alignment(
     :math:`p(y)` gives :math:`p(x \mid y)\, p(y)` (ReMixMatch, Berthelot et al., 2020; the
     prior-shift correction of Saerens et al., 2002).
 
-    Used in: notebook 07, section 5.
-
     Parameters
     ----------
     probabilities : array_like of shape (..., n, K)
@@ -415,6 +425,10 @@ def distribution_alignment(
     ValueError
         If an argument is not a distribution of the right shape, or ``class_prior`` or
         ``running_mean`` has a zero.
+
+    Notes
+    -----
+    Used in: notebook 07, section 5.
 
     Examples
     --------
@@ -450,8 +464,6 @@ def labelled_subset(labels: ArrayLike, per_class: int, seed: int = 0) -> np.ndar
     The rest of a data set plays the unlabelled pool. Drawing the same number from each class
     keeps a handful of labels from missing a class altogether.
 
-    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8 (through semi_supervised_moons).
-
     Parameters
     ----------
     labels : array_like of int, shape (n,)
@@ -473,6 +485,11 @@ def labelled_subset(labels: ArrayLike, per_class: int, seed: int = 0) -> np.ndar
         [0, 2**63 - 1].
     TypeError
         If ``labels`` is not numeric (strings, booleans) or ``per_class`` is not an integer.
+
+    Notes
+    -----
+    Used in: notebook 07, section 1.
+    Called there through :func:`semi_supervised_moons`.
 
     Examples
     --------
