@@ -132,6 +132,13 @@ def reliability_diagram(probabilities: ArrayLike, labels: ArrayLike, num_bins: i
     -----
     Used in: notebook 07, section 8.
 
+    References
+    ----------
+    .. [1] Naeini, M. P., Cooper, G. F. and Hauskrecht, M. (2015). Obtaining well calibrated probabilities
+       using Bayesian binning. *AAAI*.
+    .. [2] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
+
     Examples
     --------
     >>> diagram = reliability_diagram([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7]], [0, 1, 1], num_bins=2)
@@ -199,6 +206,13 @@ def expected_calibration_error(probabilities: ArrayLike, labels: ArrayLike, num_
     Notes
     -----
     Used in: notebook 06, section 7.
+
+    References
+    ----------
+    .. [1] Naeini, M. P., Cooper, G. F. and Hauskrecht, M. (2015). Obtaining well calibrated probabilities
+       using Bayesian binning. *AAAI*.
+    .. [2] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
 
     Examples
     --------
@@ -279,6 +293,11 @@ def calibration_report(logits: ArrayLike, labels: ArrayLike, num_bins: int = 10)
     -----
     Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 06, section 8;
     notebook 07, section 1; notebook 07, section 4; notebook 08, section 3.
+
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
 
     Examples
     --------

@@ -107,6 +107,10 @@ def log_evidence(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma
     -----
     Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
 
+    References
+    ----------
+    .. [1] MacKay, D. J. C. (1992). Bayesian interpolation. *Neural Computation*, 4(3), 415-447.
+
     Examples
     --------
     One point, one weight: y ~ N(0, σ² + τ² x²).
@@ -218,6 +222,10 @@ def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: 
     Notes
     -----
     Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
+
+    References
+    ----------
+    .. [1] MacKay, D. J. C. (1992). Bayesian interpolation. *Neural Computation*, 4(3), 415-447.
 
     Examples
     --------

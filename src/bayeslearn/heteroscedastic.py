@@ -223,6 +223,11 @@ def beta_nll(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float
     Used in: notebook 08, section 2.
     Minimised there by :func:`fit_heteroscedastic`.
 
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
+
     Examples
     --------
     >>> round(beta_nll([1.0], [0.0], [0.0]), 6)  # ½ log 2π + ½
@@ -285,6 +290,11 @@ def beta_nll_gradient(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, be
     -----
     Used in: notebook 08, section 2.
     Followed there by :func:`fit_heteroscedastic`.
+
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
 
     Examples
     --------
@@ -390,6 +400,11 @@ def fit_heteroscedastic(
     Notes
     -----
     Used in: notebook 08, section 2.
+
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
 
     Examples
     --------

@@ -184,6 +184,11 @@ def temperature_scale(logits: ArrayLike, temperature: ArrayLike) -> np.ndarray:
     -----
     Used in: notebook 08, section 3.
 
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
+
     Examples
     --------
     >>> temperature_scale([[2.0, 0.0]], 2.0).tolist()
@@ -249,6 +254,11 @@ def fit_temperature(logits: ArrayLike, labels: ArrayLike, bounds: tuple[float, f
     Notes
     -----
     Used in: notebook 08, section 3.
+
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
 
     Examples
     --------

@@ -380,6 +380,15 @@ def train_semi_supervised_mlps(
     Used in: notebook 07, section 1; notebook 07, section 2; notebook 07, section 5; notebook 07, section 6;
     notebook 07, section 7; notebook 07, section 8.
 
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
+    .. [2] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [3] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
+
     Examples
     --------
     >>> from bayeslearn.mixup import two_moons
@@ -543,6 +552,13 @@ def self_training_mlps(
     Notes
     -----
     Used in: notebook 07, section 4.
+
+    References
+    ----------
+    .. [1] Lee, D.-H. (2013). Pseudo-label: the simple and efficient semi-supervised learning method for deep
+       neural networks. *ICML Workshop on Challenges in Representation Learning*.
+    .. [2] Sohn, K., Berthelot, D., Li, C.-L. et al. (2020). FixMatch: simplifying semi-supervised learning
+       with consistency and confidence. *NeurIPS* 33.
 
     Examples
     --------

@@ -177,6 +177,11 @@ def tent_loss_and_gradient(model: TentModel, X: ArrayLike) -> LossAndGradient:
     -----
     Used in: notebook 07, section 6.
 
+    References
+    ----------
+    .. [1] Wang, D., Shelhamer, E., Liu, S., Olshausen, B. and Darrell, T. (2021). Tent: fully test-time
+       adaptation by entropy minimization. *ICLR*.
+
     Examples
     --------
     >>> from bayeslearn.mixup import train_tiny_mlp
@@ -240,6 +245,11 @@ def tent_adapt(
     Notes
     -----
     Used in: notebook 07, section 6; notebook 07, section 8.
+
+    References
+    ----------
+    .. [1] Wang, D., Shelhamer, E., Liu, S., Olshausen, B. and Darrell, T. (2021). Tent: fully test-time
+       adaptation by entropy minimization. *ICLR*.
 
     Examples
     --------

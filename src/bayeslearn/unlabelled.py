@@ -112,6 +112,11 @@ def entropy_minimisation_loss(logits: ArrayLike) -> float | np.ndarray:
     -----
     Used in: notebook 07, section 2; notebook 07, section 3.
 
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
+
     Examples
     --------
     >>> round(entropy_minimisation_loss([[0.0, 0.0], [50.0, 0.0]]), 6)   # (log 2 + 0) / 2
@@ -155,6 +160,11 @@ def entropy_minimisation_gradient(logits: ArrayLike) -> np.ndarray:
     Notes
     -----
     Used in: notebook 07, section 3.
+
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
 
     Examples
     --------
@@ -202,6 +212,13 @@ def information_maximisation_loss(logits: ArrayLike) -> float | np.ndarray:
     Notes
     -----
     Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [2] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
 
     Examples
     --------
@@ -251,6 +268,13 @@ def information_maximisation_gradient(logits: ArrayLike) -> np.ndarray:
     Notes
     -----
     Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [2] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
 
     Examples
     --------
@@ -329,6 +353,13 @@ def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLab
     -----
     Used in: notebook 07, section 4; notebook 07, section 8.
 
+    References
+    ----------
+    .. [1] Lee, D.-H. (2013). Pseudo-label: the simple and efficient semi-supervised learning method for deep
+       neural networks. *ICML Workshop on Challenges in Representation Learning*.
+    .. [2] Sohn, K., Berthelot, D., Li, C.-L. et al. (2020). FixMatch: simplifying semi-supervised learning
+       with consistency and confidence. *NeurIPS* 33.
+
     Examples
     --------
     >>> p = pseudo_labels([[0.9, 0.1], [0.4, 0.6], [0.2, 0.8]], threshold=0.75)
@@ -368,6 +399,11 @@ def sharpen(probabilities: ArrayLike, temperature: float) -> np.ndarray:
     Notes
     -----
     Used in: notebook 07, section 3.
+
+    References
+    ----------
+    .. [1] Berthelot, D., Carlini, N., Goodfellow, I. et al. (2019). MixMatch: a holistic approach to semi-
+       supervised learning. *NeurIPS* 32.
 
     Examples
     --------
@@ -429,6 +465,13 @@ def distribution_alignment(
     Notes
     -----
     Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Berthelot, D., Carlini, N., Cubuk, E. D. et al. (2020). ReMixMatch: semi-supervised learning with
+       distribution alignment and augmentation anchoring. *ICLR*.
+    .. [2] Saerens, M., Latinne, P. and Decaestecker, C. (2002). Adjusting the outputs of a classifier to new
+       a priori probabilities: a simple procedure. *Neural Computation*, 14(1), 21-41.
 
     Examples
     --------
