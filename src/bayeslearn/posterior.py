@@ -8,7 +8,7 @@ distribution so that ``.mean()``, ``.interval(0.95)`` and ``.pdf(x)`` work as us
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-def _beta_counts(heads: Any, tosses: Any, a: Any, b: Any) -> Any:
+def _beta_counts(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     k, n = v.heads_and_tosses(heads, tosses)
     a = v.positive(a, "a")
     b = v.positive(b, "b")
@@ -40,7 +40,7 @@ def _beta_counts(heads: Any, tosses: Any, a: Any, b: Any) -> Any:
     return alpha, beta
 
 
-def _ratio(x: Any, y: Any) -> Any:
+def _ratio(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """``x / (x + y)`` for x, y >= 0 not both 0, with no overflow of ``x + y``."""
     top = np.maximum(x, y)
     xs, ys = x / top, y / top
@@ -202,7 +202,9 @@ def beta_bernoulli_predictive(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike,
 _TINIEST = float(np.nextafter(0.0, 1.0))  # 5e-324
 
 
-def _gaussian_mean_params(y: Any, sigma: Any, prior_mean: Any, prior_sigma: Any) -> Any:
+def _gaussian_mean_params(
+    y: ArrayLike, sigma: ArrayLike, prior_mean: ArrayLike, prior_sigma: ArrayLike
+) -> tuple[float, float]:
     y = v.finite(y, "y").ravel()
     sigma = v.scalar(v.positive(sigma, "sigma"), "sigma")
     prior_mean = v.scalar(v.finite(prior_mean, "prior_mean"), "prior_mean")

@@ -18,6 +18,7 @@ stacking changes nothing but the speed. With :math:`\lambda = 0` a network is th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,8 +162,9 @@ def _initial(seeds: np.ndarray, d: int, hidden: int, K: int) -> np.ndarray:
 
 # --- the batched loss ----------------------------------------------------------------------------------
 def _unlabelled_gradient(
-    log_q: Any, objective: str, temperature: Any = 1.0, prior: Any = None, targets: Any = None, mask: Any = None,
-) -> Any:
+    log_q: np.ndarray, objective: str, temperature: float = 1.0, prior: ArrayLike | None = None,
+    targets: np.ndarray | None = None, mask: np.ndarray | None = None,
+) -> np.ndarray:
     """∂U/∂z of each unlabelled prediction, (M, n_u, K); a target is held fixed (q − t)/n_u."""
     if objective == "entropy":
         return entropy_minimisation_gradient(log_q)
@@ -173,22 +175,24 @@ def _unlabelled_gradient(
     if objective == "sharpened":
         targets = sharpen(q, temperature)
     elif objective == "aligned":
+        assert prior is not None  # train_semi_supervised_mlps passes the class prior
         targets = sharpen(distribution_alignment(q, prior), temperature)
     else:  # "pseudo": fixed hard targets, used where mask is 1
+        assert targets is not None and mask is not None  # self_training_mlps passes both
         return mask[..., None] * (q - targets) / q.shape[-2]
     return (q - targets) / q.shape[-2]
 
 
 def _batched(
-    theta: Any,
-    XT: Any,
-    T: Any,
-    n_l: Any,
-    weights: Any,
-    hidden: Any,
-    unlabelled: Any,
-    loss_u: Any = entropy_minimisation_loss,
-) -> Any:
+    theta: np.ndarray,
+    XT: np.ndarray,
+    T: np.ndarray,
+    n_l: int,
+    weights: np.ndarray,
+    hidden: int,
+    unlabelled: Callable[[np.ndarray], np.ndarray] | None,
+    loss_u: Callable[[np.ndarray], float | np.ndarray] | None = entropy_minimisation_loss,
+) -> tuple[np.ndarray, np.ndarray]:
     """Loss (M,) and gradient (M, P) of M networks; inputs as columns XT (M, d, n), T (M, K, n_l)."""
     M, d, n = XT.shape
     K = T.shape[1]
@@ -252,7 +256,7 @@ MAX_ROUNDS = 1000
 
 
 # --- checks -------------------------------------------------------------------------------------------
-def _stacked(value: Any, name: str, M: Any = None, trailing: Any = 2) -> Any:
+def _stacked(value: ArrayLike, name: str, M: int | None = None, trailing: int = 2) -> np.ndarray:
     arr = v.finite(value, name)
     if arr.ndim == trailing:
         arr = arr[None]
@@ -299,7 +303,7 @@ def _problem(X_labelled: Any, y_labelled: Any, X_unlabelled: Any, weights: Any, 
     return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
 
 
-def _hyper(hidden: Any, steps: Any, learning_rate: Any, alpha: Any) -> Any:
+def _hyper(hidden: object, steps: object, learning_rate: object, alpha: object) -> tuple[int, int, float, float]:
     return (v.length(hidden, "hidden", minimum=1), v.length(steps, "steps", minimum=0),
             v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
             v.scalar(v.non_negative(alpha, "alpha"), "alpha"))
@@ -407,7 +411,7 @@ def train_semi_supervised_mlps(
     if prior.shape != (K,) or prior.min() <= 0.0:
         raise ValueError(f"class_prior must be a distribution over the {K} classes with no zero, got {prior!r}")
 
-    def unlabelled(log_q: ArrayLike) -> Any:
+    def unlabelled(log_q: np.ndarray) -> np.ndarray:
         return _unlabelled_gradient(log_q, objective, t, prior)
 
     return _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
@@ -470,7 +474,7 @@ def semi_supervised_loss_and_gradient(
     if theta.shape != (size,):
         raise ValueError(f"parameters must have shape ({size},) for these sizes, got {theta.shape}")
 
-    def unlabelled(log_q: ArrayLike) -> Any:
+    def unlabelled(log_q: np.ndarray) -> np.ndarray:
         return _unlabelled_gradient(log_q, objective)
 
     loss_u = entropy_minimisation_loss if objective == "entropy" else information_maximisation_loss
@@ -592,7 +596,7 @@ def self_training_mlps(
         targets = np.eye(K)[np.stack([p.labels for p in found])]  # (M, n_u, K)
         mask = np.stack([p.mask for p in found]).astype(float)
 
-        def unlabelled(log_q: ArrayLike, targets: ArrayLike = targets, mask: ArrayLike = mask) -> Any:
+        def unlabelled(log_q: np.ndarray, targets: np.ndarray = targets, mask: np.ndarray = mask) -> np.ndarray:
             return _unlabelled_gradient(log_q, "pseudo", targets=targets, mask=mask)
 
         nets = _train(X, T, n_l, lams, seeds, hidden, steps, lr, alpha, unlabelled)

@@ -121,7 +121,9 @@ def _parts(network: TinyMLP) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nda
             p[h * d + h + K * h :])
 
 
-def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray, loss: bool = True) -> Any:
+def _entropy_and_input_gradient(
+    network: TinyMLP, Xhat: np.ndarray, loss: bool = True
+) -> tuple[Any, np.ndarray]:  # (the mean entropy, a float or (M,) array; or None), ∂/∂x̂
     """Mean entropy (...) (None unless ``loss``) and ∂/∂x̂ (..., n, d) for inputs (..., n, d)."""
     W1T, b1, W2T, b2 = _parts(network)
     A = Xhat @ W1T.T + b1
