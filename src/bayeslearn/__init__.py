@@ -140,7 +140,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401 (a lazily imported function or record)
+def __getattr__(name: str) -> Any:  # a lazily imported function or record
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'bayeslearn' has no attribute {name!r}")
