@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pytest
 
-from bayeslearn.exercises._core import close
+from bayeslearn.exercises.core import close
 
 
 @pytest.mark.parametrize(("answer", "expected"), [

@@ -34,10 +34,15 @@ def test_first_use_loads_the_maths() -> None:
 
 @pytest.mark.parametrize("name", bl.__all__)
 def test_every_public_name_resolves(name: str) -> None:
-    """Each name in ``__all__`` is a callable with a docstring showing its formula or use."""
+    """Each name in ``__all__`` is a callable with a docstring showing its formula or use; a result
+    record (a :class:`bayeslearn.Record`) documents its fields under numpydoc ``Attributes``."""
     obj = getattr(bl, name)
     assert callable(obj)
-    assert obj.__doc__ and "Examples" in obj.__doc__ or name == "true_function"
+    if isinstance(obj, type) and issubclass(obj, bl.Record) and obj is not bl.Record:
+        assert obj.__doc__ and "Attributes\n    ----------" in obj.__doc__
+        assert obj.__dataclass_params__.frozen and "__repr__" not in vars(obj)  # the Record's short repr
+    else:
+        assert obj.__doc__ and "Examples" in obj.__doc__ or name in ("true_function", "Record")
     assert name in dir(bl)
 
 

@@ -115,7 +115,8 @@ def test_expected_log_loss_validation(t_star, t, match) -> None:
 @pytest.mark.parametrize("n", [2, 3, 10, 37, 100])
 @pytest.mark.parametrize("fraction", [0.1, 0.25, 1 / 3, 0.3, 0.5, 0.9])
 def test_split_sizes_match_scikit_learn(n, fraction) -> None:
-    train, held = bl.train_heldout_split(n, fraction, seed=4)
+    split = bl.train_heldout_split(n, fraction, seed=4)
+    train, held = split.train, split.held_out
     if math.ceil(fraction * n) >= n:  # scikit-learn refuses an empty training part; we return one
         assert (len(train), len(held)) == (0, n)
         return
@@ -124,19 +125,20 @@ def test_split_sizes_match_scikit_learn(n, fraction) -> None:
 
 
 def test_split_is_a_seeded_partition() -> None:
-    train, held = bl.train_heldout_split(50, 0.2, seed=7)
+    split = bl.train_heldout_split(50, 0.2, seed=7)
+    train, held = split.train, split.held_out
     assert np.array_equal(np.sort(np.r_[train, held]), np.arange(50))
     assert not set(train) & set(held)
     assert np.all(np.diff(train) > 0) and np.all(np.diff(held) > 0)
     again = bl.train_heldout_split(50, 0.2, seed=7)
-    assert np.array_equal(again[1], held)
-    assert not np.array_equal(bl.train_heldout_split(50, 0.2, seed=8)[1], held)
+    assert np.array_equal(again.held_out, held)
+    assert not np.array_equal(bl.train_heldout_split(50, 0.2, seed=8).held_out, held)
 
 
 def test_split_edges() -> None:
     for parts, sizes in [(bl.train_heldout_split(0, 0.5), (0, 0)), (bl.train_heldout_split(5, 0.0), (5, 0)),
                          (bl.train_heldout_split(5, 1.0), (0, 5))]:
-        assert tuple(len(p) for p in parts) == sizes
+        assert (len(parts.train), len(parts.held_out)) == sizes
 
 
 @pytest.mark.parametrize(("args", "error"), [((-1, 0.5), ValueError), ((10, 1.5), ValueError), ((2.5, 0.5), ValueError),

@@ -127,7 +127,8 @@ def test_linear_predictive_matches_the_posterior_formulas(poly):
     cov = np.linalg.inv(X.T @ X / sigma**2 + np.eye(X.shape[1]) / tau**2)
     mean_w = cov @ X.T @ y / sigma**2
     X_new = X[:7] * 0.9
-    mean, sd = bl.linear_predictive(X, y, X_new, sigma, tau)
+    pred = bl.linear_predictive(X, y, X_new, sigma, tau)
+    mean, sd = pred.mean, pred.sd
     np.testing.assert_allclose(mean, X_new @ mean_w, rtol=1e-8, atol=1e-10)
     np.testing.assert_allclose(sd**2, sigma**2 + np.einsum("ij,jk,ik->i", X_new, cov, X_new), rtol=1e-8)
 
@@ -141,7 +142,8 @@ def test_beta_nll_gradient_matches_finite_differences(beta):
     def loss(m, ls):
         return np.mean(weight * (0.5 * np.log(2 * np.pi) + 0.5 * ls + 0.5 * (y - m) ** 2 * np.exp(-ls)))
     h, eye = 1e-6, np.eye(6)
-    g_mu, g_s = bl.beta_nll_gradient(y, mu, s, beta)
+    grad = bl.beta_nll_gradient(y, mu, s, beta)
+    g_mu, g_s = grad.mean, grad.log_variance
     np.testing.assert_allclose(g_mu, [(loss(mu + h * e, s) - loss(mu - h * e, s)) / (2 * h) for e in eye], atol=1e-8)
     np.testing.assert_allclose(g_s, [(loss(mu, s + h * e) - loss(mu, s - h * e)) / (2 * h) for e in eye], atol=1e-8)
 
@@ -154,13 +156,13 @@ def test_beta_nll_at_beta_zero_is_the_mean_gaussian_nll():
 
 def test_fit_heteroscedastic_batches_exactly_and_learns_the_noise():
     sets = [bl.heteroscedastic_data(300, seed=s) for s in range(2)]
-    Phi = np.stack([bl.rbf_features(x, np.linspace(0, 1, 8), 0.1) for x, _ in sets])
-    Y = np.stack([y for _, y in sets])
+    Phi = np.stack([bl.rbf_features(x, np.linspace(0, 1, 8), 0.1) for x in (d.x for d in sets)])
+    Y = np.stack([d.y for d in sets])
     both = bl.fit_heteroscedastic(Phi, Y, beta=0.5, steps=300)
     alone = bl.fit_heteroscedastic(Phi[1], Y[1], beta=0.5, steps=300)
     np.testing.assert_allclose(both.mean_weights[1], alone.mean_weights, rtol=1e-10, atol=1e-12)
     full = bl.fit_heteroscedastic(Phi[0], Y[0], beta=0.5, steps=2000)
-    _, sd = full.predict(bl.rbf_features(np.array([0.1, 0.9]), np.linspace(0, 1, 8), 0.1))
+    sd = full.predict(bl.rbf_features(np.array([0.1, 0.9]), np.linspace(0, 1, 8), 0.1)).sd
     assert sd[1] > 3 * sd[0]  # noise 0.056 at 0.1, 0.536 at 0.9
 
 
@@ -174,13 +176,15 @@ def test_interval_coverage_of_the_true_gaussian():
 # --- the Laplace prior -----------------------------------------------------------------------------
 @pytest.mark.parametrize("alpha", [0.1, 5.0, 40.0, 500.0])
 def test_lasso_weights_match_sklearn_with_its_scaling(alpha):
-    X, y = bl.sparse_regression_data(50, [2.0, -1.5, 0, 0, 1.0, 0, 0, 0], seed=3)
+    data = bl.sparse_regression_data(50, [2.0, -1.5, 0, 0, 1.0, 0, 0, 0], seed=3)
+    X, y = data.X, data.y
     sk = Lasso(alpha=alpha / (2 * 50), fit_intercept=False, tol=1e-14, max_iter=1_000_000).fit(X, y)
     np.testing.assert_allclose(bl.lasso_weights(X, y, alpha), sk.coef_, atol=1e-7)
 
 
 def test_laplace_map_is_the_minimum_of_the_negative_log_posterior():
-    X, y = bl.sparse_regression_data(30, [1.0, 0.0, -0.5], noise_sigma=0.5, seed=4)
+    data = bl.sparse_regression_data(30, [1.0, 0.0, -0.5], noise_sigma=0.5, seed=4)
+    X, y = data.X, data.y
     w = bl.laplace_map_weights(X, y, noise_sigma=0.5, prior_scale=0.01)
     def neg_log_post(v):
         return bl.gaussian_nll(y, X @ v, 0.5) - bl.laplace_log_prior(v, 0.01)

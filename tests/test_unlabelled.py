@@ -95,13 +95,13 @@ def test_labelled_subset_draws_per_class():
 
 
 def test_semi_supervised_moons_splits_two_moons():
-    d = bl.semi_supervised_moons(40, 3, noise=0.2, seed=4)
+    d = bl.semi_supervised_moons(40, 3, noise_sigma=0.2, seed=4)
     X, y = bl.two_moons(40, noise_sigma=0.2, seed=4)
     assert d.X_labelled.shape == (6, 2) and d.X_unlabelled.shape == (34, 2)
     both = np.concatenate([d.X_labelled, d.X_unlabelled])
     assert sorted(map(tuple, both)) == sorted(map(tuple, X))
     assert np.bincount(d.y_labelled).tolist() == [3, 3]
-    stacked = bl.semi_supervised_moons(40, 3, noise=0.2, seed=[4, 5])
+    stacked = bl.semi_supervised_moons(40, 3, noise_sigma=0.2, seed=[4, 5])
     np.testing.assert_array_equal(stacked.X_unlabelled[0], d.X_unlabelled)
 
 
@@ -131,16 +131,16 @@ def test_semi_supervised_gradient_matches_finite_differences(objective):
     args = (DATA.X_labelled, DATA.y_labelled, DATA.X_unlabelled, 0.7)
 
     def loss(p):
-        return bl.semi_supervised_loss_and_gradient(p, *args, objective=objective)[0]
+        return bl.semi_supervised_loss_and_gradient(p, *args, objective=objective).loss
 
-    exact = bl.semi_supervised_loss_and_gradient(theta, *args, objective=objective)[1]
+    exact = bl.semi_supervised_loss_and_gradient(theta, *args, objective=objective).gradient
     assert np.max(np.abs(exact - bl.numerical_gradient(loss, theta))) < 1e-7
 
 
 def test_semi_supervised_loss_is_cross_entropy_plus_weighted_entropy():
     net = bl.train_tiny_mlp(DATA.X_labelled, np.eye(2)[DATA.y_labelled], steps=30)
-    loss, _ = bl.semi_supervised_loss_and_gradient(net.parameters, DATA.X_labelled, DATA.y_labelled,
-                                                   DATA.X_unlabelled, 0.7)
+    loss = bl.semi_supervised_loss_and_gradient(net.parameters, DATA.X_labelled, DATA.y_labelled,
+                                                   DATA.X_unlabelled, 0.7).loss
     z_l, z_u = net.logits(DATA.X_labelled), net.logits(DATA.X_unlabelled)
     ce = np.mean(logsumexp(z_l, axis=1) - z_l[np.arange(6), DATA.y_labelled])
     assert loss == pytest.approx(ce + 0.7 * stats.entropy(softmax(z_u, axis=1), axis=1).mean(), rel=1e-12)
@@ -161,8 +161,9 @@ def test_fixed_target_objectives_train_and_stay_finite(objective):
 
 
 def test_self_training_round_zero_is_supervised_and_a_threshold_of_one_changes_nothing():
-    nets, labels = bl.self_training_mlps(DATA.X_labelled, DATA.y_labelled, DATA.X_unlabelled,
-                                         [0.0, 1.0], rounds=2, steps=40, seed=[0, 0])
+    out = bl.self_training_mlps(DATA.X_labelled, DATA.y_labelled, DATA.X_unlabelled,
+                                [0.0, 1.0], rounds=2, steps=40, seed=[0, 0])
+    nets, labels = out.networks, out.pseudo_labels
     alone = bl.train_semi_supervised_mlps(DATA.X_labelled, DATA.y_labelled, DATA.X_unlabelled, 0.0,
                                           steps=40)[0]
     np.testing.assert_array_equal(nets[0][0].parameters, alone.parameters)
@@ -181,9 +182,9 @@ def test_tent_gradient_matches_finite_differences():
     X = bl.two_moons(50, seed=9).X + 0.4
 
     def loss(w):
-        return bl.tent_loss_and_gradient(bl.TentModel(SOURCE, model.mean, model.std, w[:2], w[2:]), X)[0]
+        return bl.tent_loss_and_gradient(bl.TentModel(SOURCE, model.mean, model.std, w[:2], w[2:]), X).loss
 
-    exact = bl.tent_loss_and_gradient(model, X)[1]
+    exact = bl.tent_loss_and_gradient(model, X).gradient
     assert np.max(np.abs(exact - bl.numerical_gradient(loss, np.r_[model.scale, model.shift]))) < 1e-8
 
 
@@ -192,7 +193,7 @@ def test_tent_loss_is_the_mean_entropy_of_the_normalised_inputs():
                          np.array([0.1, -0.3]))
     X = bl.two_moons(30, seed=8).X
     z = SOURCE.logits(model.scale * (X - model.mean) / model.std + model.shift)
-    assert bl.tent_loss_and_gradient(model, X)[0] == pytest.approx(
+    assert bl.tent_loss_and_gradient(model, X).loss == pytest.approx(
         stats.entropy(softmax(z, axis=1), axis=1).mean(), rel=1e-12)
 
 
@@ -202,7 +203,7 @@ def test_tent_adapt_lowers_the_entropy_batches_and_starts_where_told():
     alone = bl.tent_adapt(source, X, steps=20)
     both = bl.tent_adapt(source, np.stack([X, X - 0.2]), steps=20)
     np.testing.assert_allclose(both[0].shift, alone.shift, atol=1e-12)
-    assert bl.tent_loss_and_gradient(alone, X)[0] < bl.tent_loss_and_gradient(source, X)[0]
+    assert bl.tent_loss_and_gradient(alone, X).loss < bl.tent_loss_and_gradient(source, X).loss
     still = bl.tent_adapt(source, X, steps=0)
     assert np.all(still.scale == 1.0) and np.all(still.shift == 0.0)
 

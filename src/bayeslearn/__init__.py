@@ -18,19 +18,35 @@ self-checks' messages) to Korean, ``bl.set_language("en")`` back to English; see
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 __version__ = "0.1.0"
 
 #: Public name -> the submodule that defines it.
 _EXPORTS: dict[str, str] = {
     "LabelledPoints": "data",
-    "LossAndGradient": "network",
     "MixupBatch": "mixup",
     "ProbabilityGrid": "plotting_2d",
     "RegressionData": "data",
     "SoftmaxRegression": "softmax_regression",
     "TinyMLP": "network",
     "HeteroscedasticFit": "heteroscedastic",
+    # result records (issue 14): every multi-value return is a frozen bayeslearn.records.Record
+    "BetaNLLGradient": "heteroscedastic",
+    "CalibrationReport": "calibration",
+    "EvidenceFit": "evidence",
+    "GaussianFit": "mixture",
+    "HeteroscedasticData": "heteroscedastic",
+    "LossAndGradient": "records",
+    "MeanAndSD": "records",
+    "PseudoLabels": "unlabelled",
+    "Record": "records",
+    "ReliabilityDiagram": "calibration",
+    "RidgeRisks": "risk",
+    "SelfTraining": "semisupervised",
+    "SemiSupervisedData": "semisupervised",
+    "SparseRegressionData": "sparsity",
+    "TrainHeldoutSplit": "risk",
     "adam": "optim",
     "adamw": "optim",
     "bernoulli_log_likelihood": "likelihood",
@@ -136,7 +152,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:  # a lazily imported function or record
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'bayeslearn' has no attribute {name!r}")

@@ -22,9 +22,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import log_softmax
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
     "CalibrationReport",
@@ -35,8 +37,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class ReliabilityDiagram:
+@dataclass(frozen=True, repr=False)
+class ReliabilityDiagram(Record):
     r"""Per-bin confidence, accuracy and counts of a classifier's predictions.
 
     Bin :math:`m` holds the predictions whose confidence lies in
@@ -85,7 +87,7 @@ def _predictions(probabilities: object, labels: object, rows: str = "probabiliti
     return q, y.astype(int)
 
 
-def reliability_diagram(probabilities, labels, num_bins: int = 10) -> ReliabilityDiagram:
+def reliability_diagram(probabilities: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> ReliabilityDiagram:
     r"""Bin predictions by confidence and measure each bin's accuracy: a reliability diagram.
 
     With confidences :math:`\hat c_i = \max_k q_{ik}`, predictions
@@ -126,6 +128,17 @@ def reliability_diagram(probabilities, labels, num_bins: int = 10) -> Reliabilit
     --------
     expected_calibration_error
 
+    Notes
+    -----
+    Used in: notebook 07, section 8.
+
+    References
+    ----------
+    .. [1] Naeini, M. P., Cooper, G. F. and Hauskrecht, M. (2015). Obtaining well calibrated probabilities
+       using Bayesian binning. *AAAI*.
+    .. [2] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
+
     Examples
     --------
     >>> diagram = reliability_diagram([[0.9, 0.1], [0.8, 0.2], [0.3, 0.7]], [0, 1, 1], num_bins=2)
@@ -151,7 +164,7 @@ def _diagram(q: np.ndarray, y: np.ndarray, num_bins: object) -> tuple[Reliabilit
     return ReliabilityDiagram(edges, mean_confidence, accuracy, counts), confidence, correct
 
 
-def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> float:
+def expected_calibration_error(probabilities: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> float:
     r"""Expected calibration error: the mean gap between confidence and accuracy.
 
     .. math::
@@ -190,6 +203,17 @@ def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> flo
     --------
     reliability_diagram
 
+    Notes
+    -----
+    Used in: notebook 06, section 7.
+
+    References
+    ----------
+    .. [1] Naeini, M. P., Cooper, G. F. and Hauskrecht, M. (2015). Obtaining well calibrated probabilities
+       using Bayesian binning. *AAAI*.
+    .. [2] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
+
     Examples
     --------
     Always 90 % sure and right 3 times out of 4: a gap of 0.15.
@@ -201,8 +225,8 @@ def expected_calibration_error(probabilities, labels, num_bins: int = 10) -> flo
     return reliability_diagram(probabilities, labels, num_bins).expected_calibration_error
 
 
-@dataclass(frozen=True)
-class CalibrationReport:
+@dataclass(frozen=True, repr=False)
+class CalibrationReport(Record):
     r"""How a classifier does on a labelled (held-out) set: right, sure, and honest about it.
 
     Attributes
@@ -227,7 +251,7 @@ class CalibrationReport:
     diagram: ReliabilityDiagram
 
 
-def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
+def calibration_report(logits: ArrayLike, labels: ArrayLike, num_bins: int = 10) -> CalibrationReport:
     r"""Accuracy, log-loss, mean confidence and reliability diagram of predictions given as logits.
 
     With :math:`\log q_i = \operatorname{log\_softmax}(z_i)`,
@@ -264,6 +288,16 @@ def calibration_report(logits, labels, num_bins: int = 10) -> CalibrationReport:
     See Also
     --------
     reliability_diagram, bayeslearn.softmax_cross_entropy
+
+    Notes
+    -----
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 6; notebook 06, section 8;
+    notebook 07, section 1; notebook 07, section 4; notebook 08, section 3.
+
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
 
     Examples
     --------

@@ -25,7 +25,7 @@ import scipy.special
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import xlogy
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = [
     "checked_labels",

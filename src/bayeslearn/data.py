@@ -14,14 +14,13 @@ moving the others (notebooks 04, 06 and 07).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import ndtr
 
-from . import _validate as v
+from . import validation as v
 from .records import Record
 
 __all__ = [
@@ -62,9 +61,6 @@ class LabelledPoints(Record):
     X: NDArray[np.float64]
     labels: NDArray[np.int_]
 
-    def __iter__(self) -> Iterator[np.ndarray]:
-        return iter((self.X, self.labels))
-
 
 @dataclass(frozen=True, repr=False)
 class RegressionData(Record):
@@ -88,9 +84,6 @@ class RegressionData(Record):
 
     x: NDArray[np.float64]
     y: NDArray[np.float64]
-
-    def __iter__(self) -> Iterator[np.ndarray]:
-        return iter((self.x, self.y))
 
 
 def coin_tosses(tosses: int, theta: float, seed: int = 0) -> np.ndarray:

@@ -12,20 +12,21 @@ minimising a cross-entropy loss over :math:`q` is minimising a KL divergence.
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import rel_entr, xlogy
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["cross_entropy", "entropy", "kl_divergence"]
 
 
-def _finish(values: np.ndarray, log_base: float | None):
+def _finish(values: np.ndarray, log_base: float | None) -> float | np.ndarray:
     if log_base is not None:
         values = values / values.dtype.type(log_base)
     return v.scalar_or_array(values)
 
 
-def _pair(p, q, base):
+def _pair(p: ArrayLike, q: ArrayLike, base: object) -> tuple[np.ndarray, np.ndarray, float | None]:
     log_base = v.log_base(base)
     p = v.distribution(p, "p", keep_float32=True)
     q = v.distribution(q, "q", keep_float32=True)
@@ -33,7 +34,7 @@ def _pair(p, q, base):
     return p, q, log_base
 
 
-def entropy(p, base=None) -> float | np.ndarray:
+def entropy(p: ArrayLike, base: float | None = None) -> float | np.ndarray:
     r"""Shannon entropy :math:`H(p) = -\sum_i p_i \log p_i`, with :math:`0 \log 0 = 0`.
 
     Parameters
@@ -59,6 +60,12 @@ def entropy(p, base=None) -> float | np.ndarray:
     --------
     cross_entropy, kl_divergence
 
+    Notes
+    -----
+    Used in: notebook 01, section 6; notebook 04, section 1; notebook 04, section 2; notebook 04, section 3;
+    notebook 04, section 4; notebook 04, section 8; notebook 04, section 9; notebook 05, section 2;
+    notebook 06, section 1; notebook 06, section 4; notebook 07, section 2.
+
     Examples
     --------
     >>> entropy([0.5, 0.5], base=2)
@@ -71,7 +78,7 @@ def entropy(p, base=None) -> float | np.ndarray:
     return _finish(-xlogy(p, p).sum(axis=-1) + 0.0, log_base)
 
 
-def cross_entropy(p, q, base=None) -> float | np.ndarray:
+def cross_entropy(p: ArrayLike, q: ArrayLike, base: float | None = None) -> float | np.ndarray:
     r"""Cross-entropy :math:`H(p, q) = -\sum_i p_i \log q_i`.
 
     The expected code length, or the expected negative log-likelihood, when outcomes
@@ -102,6 +109,12 @@ def cross_entropy(p, q, base=None) -> float | np.ndarray:
     --------
     entropy, kl_divergence
 
+    Notes
+    -----
+    Used in: notebook 01, section 6; notebook 02, section 4; notebook 04, section 2; notebook 04, section 3;
+    notebook 04, section 5; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1;
+    notebook 06, section 2; notebook 06, section 4; notebook 06, section 6.
+
     Examples
     --------
     >>> round(cross_entropy([0.0, 1.0], [0.25, 0.75]), 6)  # -log 0.75
@@ -113,7 +126,7 @@ def cross_entropy(p, q, base=None) -> float | np.ndarray:
     return _finish(-xlogy(p, q).sum(axis=-1) + 0.0, log_base)
 
 
-def kl_divergence(p, q, base=None) -> float | np.ndarray:
+def kl_divergence(p: ArrayLike, q: ArrayLike, base: float | None = None) -> float | np.ndarray:
     r"""Kullback-Leibler divergence :math:`D_{KL}(p \| q) = \sum_i p_i \log(p_i / q_i)`.
 
     The extra expected code length paid for scoring outcomes of ``p`` with ``q``. It is
@@ -143,6 +156,12 @@ def kl_divergence(p, q, base=None) -> float | np.ndarray:
     See Also
     --------
     cross_entropy, entropy
+
+    Notes
+    -----
+    Used in: notebook 02, section 6; notebook 04, section 2; notebook 04, section 3; notebook 04, section 4;
+    notebook 04, section 5; notebook 04, section 6; notebook 06, section 1; notebook 06, section 2;
+    notebook 06, section 4.
 
     Examples
     --------

@@ -14,11 +14,14 @@ whose maximiser over :math:`(\sigma, \tau)` chooses the regularisation without h
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
+from .records import MeanAndSD, Record
 
 __all__ = [
     "EvidenceFit",
@@ -61,7 +64,7 @@ def _squares_finite(X: np.ndarray, y: np.ndarray) -> None:
                              f"(largest |y| {np.abs(y).max():.3g})")
 
 
-def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
+def log_evidence(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike) -> float | np.ndarray:
     r"""Log marginal likelihood of Bayesian linear regression, :math:`\log p(y \mid \sigma, \tau)`.
 
     .. math::
@@ -102,7 +105,11 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
 
     Notes
     -----
-    Used in: notebook 08, section 4.
+    Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
+
+    References
+    ----------
+    .. [1] MacKay, D. J. C. (1992). Bayesian interpolation. *Neural Computation*, 4(3), 415-447.
 
     Examples
     --------
@@ -127,7 +134,7 @@ def log_evidence(X, y, noise_sigma, prior_sigma) -> float | np.ndarray:
         return v.scalar_or_array(_log_evidence(s2, proj2, rest, y.size, sigma**2, tau**2))
 
 
-def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
+def _log_evidence(s2: Any, proj2: Any, rest: Any, n: Any, var: Any, prior_var: Any) -> np.ndarray:
     var, prior_var = np.asarray(var, dtype=float)[..., None], np.asarray(prior_var, dtype=float)[..., None]
     eig = var + prior_var * s2  # (..., r)
     r = s2.size
@@ -136,7 +143,8 @@ def _log_evidence(s2, proj2, rest, n, var, prior_var) -> np.ndarray:
     return -0.5 * (n * np.log(2.0 * np.pi) + log_det + quad)
 
 
-class EvidenceFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class EvidenceFit(Record):
     """The scales that maximise the evidence, and what follows from them.
 
     Attributes
@@ -167,7 +175,7 @@ class EvidenceFit(NamedTuple):
     iterations: int
 
 
-def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> EvidenceFit:
+def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: int = 10_000) -> EvidenceFit:
     r"""Empirical Bayes: the :math:`(\sigma, \tau)` that maximise :func:`log_evidence`.
 
     MacKay's (1992) fixed point, with :math:`m` the posterior mean (the ridge weights at
@@ -213,7 +221,11 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
 
     Notes
     -----
-    Used in: notebook 08, section 4.
+    Used in: notebook 08, section 4; notebook 08, section 6; notebook 08, section 7.
+
+    References
+    ----------
+    .. [1] MacKay, D. J. C. (1992). Bayesian interpolation. *Neural Computation*, 4(3), 415-447.
 
     Examples
     --------
@@ -269,7 +281,7 @@ def maximise_evidence(X, y, tol: float = 1e-10, max_iter: int = 10_000) -> Evide
                        float(gain.sum()), iteration)
 
 
-def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndarray:
+def cross_validation_mse(X: ArrayLike, y: ArrayLike, alphas: ArrayLike, folds: int = 5, seed: int = 0) -> np.ndarray:
     r"""k-fold cross-validated mean squared error of ridge regression, one value per penalty.
 
     The :math:`n` points are shuffled (seeded) and cut into :math:`k` folds :math:`F_j` of
@@ -345,7 +357,9 @@ def cross_validation_mse(X, y, alphas, folds: int = 5, seed: int = 0) -> np.ndar
 
 
 
-def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray, np.ndarray]:
+def linear_predictive(
+    X: ArrayLike, y: ArrayLike, X_new: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike,
+) -> MeanAndSD:
     r"""Posterior predictive mean and standard deviation of Bayesian linear regression.
 
     .. math::
@@ -369,7 +383,8 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
 
     Returns
     -------
-    mean, sd : ndarray of shape (m,)
+    MeanAndSD
+        ``mean`` and ``sd``, ndarrays of shape (m,): the predictive mean and standard deviation.
 
     Raises
     ------
@@ -379,12 +394,12 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
 
     Notes
     -----
-    Used in: notebook 08, sections 4 and 6.
+    Used in: notebook 08, section 6.
 
     Examples
     --------
-    >>> mean, sd = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
-    >>> mean.tolist(), sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
+    >>> pred = linear_predictive([[1.0]], [2.0], [[1.0]], noise_sigma=1.0, prior_sigma=1.0)
+    >>> pred.mean.tolist(), pred.sd.round(4).tolist()  # Σ = 1/2, m = 1; variance 1 + 1/2
     ([1.0], [1.2247])
     """
     X, y = v.design(X, y)
@@ -404,4 +419,4 @@ def linear_predictive(X, y, X_new, noise_sigma, prior_sigma) -> tuple[np.ndarray
         mean, sd = X_new @ mean_w, np.sqrt(var + np.einsum("ij,ij->j", half, half))
     if not (np.isfinite(mean).all() and np.isfinite(sd).all()):
         raise ValueError("X_new is too large: the predictive mean or standard deviation overflows the largest float")
-    return mean, sd
+    return MeanAndSD(mean, sd)

@@ -17,14 +17,19 @@ of Seitzer et al. (2022) multiplies each point's loss by :math:`\operatorname{sg
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import ndtri
 
-from . import _validate as v
+from . import validation as v
+from .records import MeanAndSD, Record
 
 __all__ = [
+    "BetaNLLGradient",
+    "HeteroscedasticData",
     "HeteroscedasticFit",
     "beta_nll",
     "beta_nll_gradient",
@@ -37,7 +42,7 @@ __all__ = [
 ]
 
 
-def noise_scale(x) -> np.ndarray:
+def noise_scale(x: ArrayLike) -> np.ndarray:
     r"""The noise of :func:`heteroscedastic_data`, growing with the input: :math:`\sigma(x) = 0.05 + 0.6x^2`.
 
     Parameters
@@ -53,6 +58,7 @@ def noise_scale(x) -> np.ndarray:
     Notes
     -----
     Used in: notebook 08, section 2.
+    The noise of :func:`heteroscedastic_data` there.
 
     Examples
     --------
@@ -67,7 +73,23 @@ def noise_scale(x) -> np.ndarray:
     return sigma
 
 
-def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, repr=False)
+class HeteroscedasticData(Record):
+    """Inputs and targets whose noise grows with the input.
+
+    Attributes
+    ----------
+    x : ndarray of shape (n,)
+        Inputs, uniform on [0, 1).
+    y : ndarray of shape (n,)
+        Targets :math:`\\mu(x) + \\sigma(x)\\,\\varepsilon`.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+
+
+def heteroscedastic_data(n: int, seed: int = 0) -> HeteroscedasticData:
     r"""Seeded samples of a wiggly curve whose noise grows with :math:`x`.
 
     .. math::
@@ -86,7 +108,8 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
 
     Returns
     -------
-    x, y : ndarray of shape (n,)
+    HeteroscedasticData
+        ``x`` and ``y``, ndarrays of shape (n,).
 
     Notes
     -----
@@ -94,18 +117,18 @@ def heteroscedastic_data(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]
 
     Examples
     --------
-    >>> x, y = heteroscedastic_data(3, seed=1)
-    >>> x.shape, y.shape
+    >>> data = heteroscedastic_data(3, seed=1)
+    >>> data.x.shape, data.y.shape
     ((3,), (3,))
     """
     n = v.length(n, "n", minimum=0)
     seed = v.integer(seed, "seed", minimum=0)
     x_stream, noise_stream = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
     x = x_stream.random(n)
-    return x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n)
+    return HeteroscedasticData(x, heteroscedastic_mean(x) + noise_scale(x) * noise_stream.standard_normal(n))
 
 
-def heteroscedastic_mean(x) -> np.ndarray:
+def heteroscedastic_mean(x: ArrayLike) -> np.ndarray:
     r"""The curve behind :func:`heteroscedastic_data`, :math:`\sin 2\pi x + \tfrac12 \sin 6\pi x`.
 
     Notes
@@ -124,7 +147,7 @@ def heteroscedastic_mean(x) -> np.ndarray:
     return np.sin(2 * np.pi * x) + 0.5 * np.sin(6 * np.pi * x)
 
 
-def rbf_features(x, centres, width: float) -> np.ndarray:
+def rbf_features(x: ArrayLike, centres: ArrayLike, width: float) -> np.ndarray:
     r"""A constant column and Gaussian bumps: :math:`\Phi_{i0} = 1`, :math:`\Phi_{ij} = e^{-(x_i - c_j)^2 / 2h^2}`.
 
     Parameters
@@ -159,7 +182,7 @@ def rbf_features(x, centres, width: float) -> np.ndarray:
     return np.concatenate([np.ones((*x.shape, 1)), bumps], axis=-1)
 
 
-def _checked(y, mean, log_variance, beta) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+def _checked(y: Any, mean: Any, log_variance: Any, beta: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
     y, mean, s = v.finite(y, "y"), v.finite(mean, "mean"), v.finite(log_variance, "log_variance")
     v.broadcast_all(y=y, mean=mean, log_variance=s)
     beta = v.scalar(v.probability(beta, "beta"), "beta")
@@ -171,7 +194,7 @@ def _overflowed(name: str, s: np.ndarray) -> ValueError:
                       f"[{s.min():.3g}, {s.max():.3g}]: e^-s or e^(beta s) overflows, or the residuals are too large)")
 
 
-def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
+def beta_nll(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float = 0.0) -> float:
     r"""Mean β-NLL of Gaussian predictions (Seitzer et al., 2022); β = 0 is the Gaussian NLL.
 
     .. math::
@@ -198,6 +221,12 @@ def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
     Notes
     -----
     Used in: notebook 08, section 2.
+    Minimised there by :func:`fit_heteroscedastic`.
+
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
 
     Examples
     --------
@@ -215,7 +244,23 @@ def beta_nll(y, mean, log_variance, beta: float = 0.0) -> float:
     return loss
 
 
-def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, repr=False)
+class BetaNLLGradient(Record):
+    """Gradients of the β-NLL with respect to each mean and each log-variance.
+
+    Attributes
+    ----------
+    mean : ndarray
+        :math:`\\partial L_\\beta / \\partial \\mu_i`.
+    log_variance : ndarray
+        :math:`\\partial L_\\beta / \\partial s_i`.
+    """
+
+    mean: np.ndarray
+    log_variance: np.ndarray
+
+
+def beta_nll_gradient(y: ArrayLike, mean: ArrayLike, log_variance: ArrayLike, beta: float = 0.0) -> BetaNLLGradient:
     r"""Gradient of :func:`beta_nll` with respect to each mean and log-variance (weights held fixed).
 
     .. math::
@@ -238,16 +283,23 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
 
     Returns
     -------
-    d_mean, d_log_variance : ndarray
-        Of the broadcast shape of the inputs.
+    BetaNLLGradient
+        ``mean`` and ``log_variance``: the gradients, ndarrays of the broadcast shape of the inputs.
 
     Notes
     -----
     Used in: notebook 08, section 2.
+    Followed there by :func:`fit_heteroscedastic`.
+
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
 
     Examples
     --------
-    >>> [g.tolist() for g in beta_nll_gradient([1.0], [0.0], [np.log(4.0)], beta=0.0)]
+    >>> g = beta_nll_gradient([1.0], [0.0], [np.log(4.0)], beta=0.0)
+    >>> [g.mean.tolist(), g.log_variance.tolist()]
     [[-0.25], [0.375]]
     """
     y, mu, s, beta = _checked(y, mean, log_variance, beta)
@@ -256,16 +308,17 @@ def beta_nll_gradient(y, mean, log_variance, beta: float = 0.0) -> tuple[np.ndar
         d_mean, d_log_variance = _gradient(y, mu, s, beta, max(y.size, 1))
     if not (np.isfinite(d_mean).all() and np.isfinite(d_log_variance).all()):
         raise _overflowed("gradient", s)
-    return d_mean, d_log_variance
+    return BetaNLLGradient(d_mean, d_log_variance)
 
 
-def _gradient(y, mu, s, beta, n):
+def _gradient(y: np.ndarray, mu: np.ndarray, s: np.ndarray, beta: float, n: int) -> tuple[np.ndarray, np.ndarray]:
     weight, precision = np.exp(beta * s) / n, np.exp(-s)
     resid = y - mu
     return -weight * resid * precision, 0.5 * weight * (1.0 - resid * resid * precision)
 
 
-class HeteroscedasticFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class HeteroscedasticFit(Record):
     """Weights of a mean and a log-variance, each linear in the same features.
 
     Attributes
@@ -280,15 +333,15 @@ class HeteroscedasticFit(NamedTuple):
     Examples
     --------
     >>> fit = HeteroscedasticFit(np.array([1.0, 2.0]), np.array([np.log(4.0), 0.0]))
-    >>> mean, sd = fit.predict([[1.0, 0.5]])
-    >>> mean.tolist(), sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
+    >>> pred = fit.predict([[1.0, 0.5]])
+    >>> pred.mean.tolist(), pred.sd.tolist()  # 1 + 2·0.5, and e^{½ log 4}
     ([2.0], [2.0])
     """
 
     mean_weights: np.ndarray
     log_variance_weights: np.ndarray
 
-    def predict(self, features) -> tuple[np.ndarray, np.ndarray]:
+    def predict(self, features: ArrayLike) -> MeanAndSD:
         """Predicted means and standard deviations at ``features`` (shape (m, F) or (..., m, F)).
 
         Raises ValueError naming ``features`` if they are not finite, have fewer than 2 axes or
@@ -310,11 +363,11 @@ class HeteroscedasticFit(NamedTuple):
         if not (np.isfinite(mean).all() and np.isfinite(sigma).all()):
             raise ValueError("features are too large for these weights: the predicted mean or standard deviation "
                              "overflows the largest float")
-        return mean, sigma
+        return MeanAndSD(mean, sigma)
 
 
 def fit_heteroscedastic(
-    features, y, beta: float = 0.0, steps: int = 1000, learning_rate: float = 0.03
+    features: ArrayLike, y: ArrayLike, beta: float = 0.0, steps: int = 1000, learning_rate: float = 0.03
 ) -> HeteroscedasticFit:
     r"""Fit :math:`\mu(x) = \phi(x)^\top a` and :math:`\log\sigma^2(x) = \phi(x)^\top b` by Adam on the β-NLL.
 
@@ -348,10 +401,15 @@ def fit_heteroscedastic(
     -----
     Used in: notebook 08, section 2.
 
+    References
+    ----------
+    .. [1] Seitzer, M., Tavakoli, A., Antic, D. and Martius, G. (2022). On the pitfalls of heteroscedastic
+       uncertainty estimation with probabilistic neural networks. *ICLR*.
+
     Examples
     --------
-    >>> x, y = heteroscedastic_data(100, seed=0)
-    >>> fit = fit_heteroscedastic(rbf_features(x, np.linspace(0, 1, 6), 0.12), y, steps=200)
+    >>> data = heteroscedastic_data(100, seed=0)
+    >>> fit = fit_heteroscedastic(rbf_features(data.x, np.linspace(0, 1, 6), 0.12), data.y, steps=200)
     >>> fit.mean_weights.shape
     (7,)
     """
@@ -379,7 +437,7 @@ def fit_heteroscedastic(
     return fit
 
 
-def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
+def _adam(Phi: Any, y: Any, beta: Any, steps: Any, lr: Any) -> HeteroscedasticFit:
     n = y.shape[-1]
     params = np.zeros((*Phi.shape[:-2], 2, Phi.shape[-1]))  # [..., 0, :] mean, [..., 1, :] log-variance
     params[..., 1, 0] = np.log(y.var(axis=-1))
@@ -395,7 +453,7 @@ def _adam(Phi, y, beta, steps, lr) -> HeteroscedasticFit:
     return HeteroscedasticFit(params[..., 0, :], params[..., 1, :])
 
 
-def interval_coverage(y, mean, sigma, level: float = 0.9) -> float:
+def interval_coverage(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike, level: float = 0.9) -> float:
     r"""Fraction of targets inside the central Gaussian predictive interval of probability ``level``.
 
     .. math::
@@ -419,7 +477,7 @@ def interval_coverage(y, mean, sigma, level: float = 0.9) -> float:
 
     Notes
     -----
-    Used in: notebook 08, section 2.
+    Used in: notebook 08, section 2; notebook 08, section 6.
 
     Examples
     --------

@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["least_squares_gradient", "squared_error"]
 

@@ -12,7 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import expit, logsumexp
 
-from . import _validate as v
+from . import validation as v
 from .logodds import checked_scalar_args, log_posterior_change, newton_map, posterior_sd
 
 __all__ = ["laplace_kl_divergence", "logodds_predictive"]

@@ -22,7 +22,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "✗ {name}: not yet. Hint: {hint}",
         "ko": "✗ {name}: 아직 아닙니다. 힌트: {hint}",
     },
-    # --- The self-checks' hints, notebook by notebook (bayeslearn.exercises._nb01 ... _nb08)
+    # --- The self-checks' hints, notebook by notebook (bayeslearn.exercises.nb01 ... nb08)
     "it is k log θ + (n − k) log(1 − θ) with natural logs; it is negative and large.": {
         "en": "it is k log θ + (n − k) log(1 − θ) with natural logs; it is negative and large.",
         "ko": "k log θ + (n − k) log(1 − θ)를 자연로그로 계산합니다. 값은 음수이고 절댓값이 큽니다.",

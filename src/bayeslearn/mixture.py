@@ -13,22 +13,25 @@ Densities are handled as log-densities on a grid; the integrals are trapezoid su
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.optimize import minimize
 from scipy.special import logsumexp
 
-from . import _validate as v
+from . import validation as v
+from .likelihood import gaussian_log_density
+from .records import MeanAndSD, Record
 
 __all__ = ["GaussianFit", "fit_gaussian_kl", "grid_kl", "mixture_log_pdf", "mixture_moments"]
 
-_LOG_SQRT_2PI = 0.5 * np.log(2.0 * np.pi)
 #: log of the largest float: a log-density above it has an infinite density.
 _LOG_MAX = float(np.log(np.finfo(float).max))
 
 
-def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _components(weights: Any, means: Any, sigmas: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     w = v.distribution(weights, "weights")
     if w.ndim != 1:
         raise ValueError(f"weights must be 1-D, got shape {w.shape}")
@@ -41,13 +44,7 @@ def _components(weights, means, sigmas) -> tuple[np.ndarray, np.ndarray, np.ndar
     return w, mu, sd
 
 
-def _gaussian_log_pdf(x: np.ndarray, mu, sigma) -> np.ndarray:
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
-        z = 2.0 * ((0.5 * x - 0.5 * mu) / sigma)  # by halves: x - mu cannot overflow
-        return -(0.5 * z) * z - np.log(sigma) - _LOG_SQRT_2PI
-
-
-def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
+def mixture_log_pdf(x: ArrayLike, weights: ArrayLike, means: ArrayLike, sigmas: ArrayLike) -> np.ndarray:
     r"""Log-density of a Gaussian mixture, :math:`\log \sum_k w_k\, \mathcal N(x \mid \mu_k, \sigma_k^2)`.
 
     Computed as a log-sum-exp of the components' log-densities, so it stays finite far in
@@ -79,6 +76,10 @@ def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
     --------
     mixture_moments, fit_gaussian_kl
 
+    Notes
+    -----
+    Used in: notebook 04, section 6.
+
     Examples
     --------
     >>> round(float(mixture_log_pdf(0.0, [1.0], [0.0], [1.0])), 6)   # -log sqrt(2 pi)
@@ -88,10 +89,10 @@ def mixture_log_pdf(x, weights, means, sigmas) -> np.ndarray:
     x = v.finite(x, "x")
     with np.errstate(divide="ignore"):
         log_w = np.log(w)
-    return logsumexp(log_w + _gaussian_log_pdf(x[..., None], mu, sd), axis=-1)
+    return logsumexp(log_w + gaussian_log_density(x[..., None], mu, sd), axis=-1)
 
 
-def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
+def mixture_moments(weights: ArrayLike, means: ArrayLike, sigmas: ArrayLike) -> MeanAndSD:
     r"""Mean and standard deviation of a Gaussian mixture.
 
     .. math::
@@ -108,17 +109,22 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
 
     Returns
     -------
-    mean, std : float
+    MeanAndSD
+        ``mean`` and ``sd`` (floats) of the mixture.
 
     Raises
     ------
     ValueError
         As in :func:`mixture_log_pdf`.
 
+    Notes
+    -----
+    Used in: notebook 04, section 6.
+
     Examples
     --------
-    >>> mean, std = mixture_moments([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
-    >>> mean, round(std**2, 12)                     # 1 + 4
+    >>> moments = mixture_moments([0.5, 0.5], [-2.0, 2.0], [1.0, 1.0])
+    >>> moments.mean, round(moments.sd**2, 12)                     # 1 + 4
     (0.0, 5.0)
     """
     w, mu, sd = _components(weights, means, sigmas)
@@ -129,10 +135,10 @@ def mixture_moments(weights, means, sigmas) -> tuple[float, float]:
     scale = float(np.ldexp(1.0, np.frexp(top)[1] - 1)) if top > 0 else 1.0  # top / scale in [1, 2)
     with np.errstate(over="ignore"):  # overflow only in components of weight 0, or an sd beyond max float
         terms = np.where(w > 0, (sd / scale) ** 2 + (2.0 * (half_gap / scale)) ** 2, 0.0)
-        return mean, float(np.sqrt(float(w @ terms)) * scale)
+        return MeanAndSD(mean, float(np.sqrt(float(w @ terms)) * scale))
 
 
-def grid_kl(log_p, log_q, x) -> float:
+def grid_kl(log_p: ArrayLike, log_q: ArrayLike, x: ArrayLike) -> float:
     r"""KL divergence of two densities on a grid, :math:`\int p(x) \log \frac{p(x)}{q(x)}\,dx`.
 
     Integrated with the trapezoid rule over the grid ``x``, from log-densities (so a tail
@@ -162,6 +168,10 @@ def grid_kl(log_p, log_q, x) -> float:
     See Also
     --------
     fit_gaussian_kl
+
+    Notes
+    -----
+    Used in: notebook 04, section 6.
 
     Examples
     --------
@@ -210,8 +220,18 @@ def _grid_kl(log_p: np.ndarray, log_q: np.ndarray, dx: np.ndarray) -> float:
     return float(0.5 * (dx * (integrand[..., 1:] + integrand[..., :-1])).sum(axis=-1))
 
 
-class GaussianFit(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class GaussianFit(Record):
     """The Gaussian :math:`\\mathcal N(\\mu, \\sigma^2)` that minimises a KL divergence, and its KL.
+
+    Attributes
+    ----------
+    mean : float
+        :math:`\\mu`.
+    sigma : float
+        :math:`\\sigma > 0`.
+    kl : float
+        The divergence it reaches, in nats.
 
     Examples
     --------
@@ -219,12 +239,12 @@ class GaussianFit(NamedTuple):
     1.0
     """
 
-    mu: float
+    mean: float
     sigma: float
     kl: float
 
 
-def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
+def fit_gaussian_kl(x: ArrayLike, log_p: ArrayLike, direction: str = "forward") -> GaussianFit:
     r"""The Gaussian closest to a density on a grid, in forward or reverse KL.
 
     .. math::
@@ -265,11 +285,15 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     --------
     grid_kl, mixture_moments
 
+    Notes
+    -----
+    Used in: notebook 04, section 6.
+
     Examples
     --------
     >>> x = np.linspace(-10.0, 10.0, 2001)
     >>> fit = fit_gaussian_kl(x, mixture_log_pdf(x, [1.0], [1.5], [0.7]), "reverse")
-    >>> round(fit.mu, 3), round(fit.sigma, 3)
+    >>> round(fit.mean, 3), round(fit.sigma, 3)
     (1.5, 0.7)
     """
     if not isinstance(direction, str):
@@ -286,10 +310,10 @@ def fit_gaussian_kl(x, log_p, direction: str = "forward") -> GaussianFit:
     dx = np.diff(x)
     span = x[-1] - x[0]
 
-    def objective(mu, log_sigma):
+    def objective(mu: float, log_sigma: float) -> float:
         # a search step to sigma = inf, or a grid near the largest float: log q = -inf, KL = inf
         with np.errstate(over="ignore"):
-            log_q = _gaussian_log_pdf(x, mu, np.exp(log_sigma))
+            log_q = gaussian_log_density(x, mu, np.exp(log_sigma))
             if direction == "forward":
                 return _grid_kl(log_p, log_q, dx)
             return _grid_kl(log_q, log_p, dx)

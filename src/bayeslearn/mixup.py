@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import _validate as v
+from . import validation as v
 from .records import Record
 
 __all__ = [

@@ -12,19 +12,17 @@ trainers (:mod:`bayeslearn.network_training`, :mod:`bayeslearn.semisupervised`) 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import log_softmax
 
-from . import _validate as v
+from . import validation as v
 from .mixup import checked_examples
-from .records import Record
+from .records import LossAndGradient, Record
 
 __all__ = [
-    "LossAndGradient",
     "TinyMLP",
     "layer_shapes",
     "loss_and_gradient_columns",
@@ -32,33 +30,6 @@ __all__ = [
     "parameter_count",
     "unpack_parameters",
 ]
-
-
-@dataclass(frozen=True, repr=False)
-class LossAndGradient(Record):
-    """A loss and its gradient in the parameters; unpacks as ``loss, gradient = ...``.
-
-    Used in: notebook 06, section 9
-
-    Attributes
-    ----------
-    loss : float
-        The loss in nats.
-    gradient : ndarray
-        Its gradient, shaped like the parameters.
-
-    Examples
-    --------
-    >>> loss, gradient = LossAndGradient(0.5, np.zeros(3))
-    >>> loss, gradient.shape
-    (0.5, (3,))
-    """
-
-    loss: float
-    gradient: NDArray[np.float64]
-
-    def __iter__(self) -> Iterator[float | np.ndarray]:
-        return iter((self.loss, self.gradient))
 
 
 def layer_shapes(num_inputs: int, hidden: int, num_classes: int) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import numpy as np
 from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
 from .mixup import checked_alpha, checked_examples, mixing_weights
 from .network import TinyMLP, layer_shapes, parameter_count, unpack_parameters
 from .optim import AdamState

@@ -24,7 +24,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["AdamState", "adam", "adamw", "sgd"]
 

@@ -15,7 +15,7 @@ from typing import Protocol
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from . import _validate as v
+from . import validation as v
 from .records import Record
 
 __all__ = ["ProbabilityGrid", "decision_boundary", "probability_grid"]

@@ -8,9 +8,15 @@ distribution so that ``.mean()``, ``.interval(0.95)`` and ``.pdf(x)`` work as us
 
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
 
-from . import _validate as v
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import validation as v
+
+if TYPE_CHECKING:  # scipy ships no type information: for the reader
+    from scipy.stats._distn_infrastructure import rv_continuous_frozen
 
 __all__ = [
     "beta_bernoulli_map",
@@ -22,7 +28,7 @@ __all__ = [
 ]
 
 
-def _beta_counts(heads, tosses, a, b):
+def _beta_counts(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     k, n = v.heads_and_tosses(heads, tosses)
     a = v.positive(a, "a")
     b = v.positive(b, "b")
@@ -34,14 +40,14 @@ def _beta_counts(heads, tosses, a, b):
     return alpha, beta
 
 
-def _ratio(x, y):
+def _ratio(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """``x / (x + y)`` for x, y >= 0 not both 0, with no overflow of ``x + y``."""
     top = np.maximum(x, y)
     xs, ys = x / top, y / top
     return xs / (xs + ys)
 
 
-def beta_bernoulli_posterior(heads, tosses, a, b):
+def beta_bernoulli_posterior(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: ArrayLike) -> rv_continuous_frozen:
     r"""Posterior of a coin's bias under a conjugate :math:`\mathrm{Beta}(a, b)` prior.
 
     .. math::
@@ -69,6 +75,10 @@ def beta_bernoulli_posterior(heads, tosses, a, b):
     --------
     beta_bernoulli_map, beta_bernoulli_predictive
 
+    Notes
+    -----
+    Used in: notebook 02, section 6.
+
     Examples
     --------
     >>> post = beta_bernoulli_posterior(7, 10, 2, 2)
@@ -83,7 +93,7 @@ def beta_bernoulli_posterior(heads, tosses, a, b):
     return stats.beta(v.scalar_or_array(alpha), v.scalar_or_array(beta))
 
 
-def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
+def beta_bernoulli_map(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.ndarray:
     r"""Maximum a posteriori estimate of a coin's bias: the mode of the Beta posterior.
 
     With :math:`\alpha = a + k` and :math:`\beta = b + n - k`,
@@ -120,6 +130,8 @@ def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
 
     Notes
     -----
+    Used in: notebook 02, section 3; notebook 02, section 4; notebook 02, section 6.
+
     The ratio is formed after dividing :math:`\alpha - 1` and :math:`\beta - 1` by the larger
     of the two, so ``a = b = 1e308`` gives 0.5 rather than ``1e308 / inf = 0``.
 
@@ -143,7 +155,7 @@ def beta_bernoulli_map(heads, tosses, a, b) -> float | np.ndarray:
     return v.scalar_or_array(np.where(interior, mode, edge))
 
 
-def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
+def beta_bernoulli_predictive(heads: ArrayLike, tosses: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.ndarray:
     r"""Posterior predictive probability that the next toss is heads.
 
     .. math::
@@ -174,6 +186,10 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
     TypeError
         If an argument is not made of real numbers (strings, booleans, complex numbers).
 
+    Notes
+    -----
+    Used in: notebook 02, section 4; notebook 02, section 5; notebook 04, section 5; notebook 05, section 5.
+
     Examples
     --------
     >>> beta_bernoulli_predictive(100, 100, 1, 1)  # Laplace: 101 / 102
@@ -186,7 +202,9 @@ def beta_bernoulli_predictive(heads, tosses, a, b) -> float | np.ndarray:
 _TINIEST = float(np.nextafter(0.0, 1.0))  # 5e-324
 
 
-def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
+def _gaussian_mean_params(
+    y: ArrayLike, sigma: ArrayLike, prior_mean: ArrayLike, prior_sigma: ArrayLike
+) -> tuple[float, float]:
     y = v.finite(y, "y").ravel()
     sigma = v.scalar(v.positive(sigma, "sigma"), "sigma")
     prior_mean = v.scalar(v.finite(prior_mean, "prior_mean"), "prior_mean")
@@ -213,7 +231,9 @@ def _gaussian_mean_params(y, sigma, prior_mean, prior_sigma):
     return float(w_prior * prior_mean + w_data * ybar), max(float(scale), _TINIEST)
 
 
-def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
+def gaussian_mean_posterior(
+    y: ArrayLike, sigma: ArrayLike, prior_mean: ArrayLike, prior_sigma: ArrayLike,
+) -> rv_continuous_frozen:
     r"""Posterior of a Gaussian mean with known noise scale, under a Gaussian prior.
 
     With observations :math:`y_i \sim \mathcal N(\mu, \sigma^2)` and prior
@@ -247,6 +267,10 @@ def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
     scipy.stats frozen ``norm``
         The posterior over :math:`\mu`.
 
+    Notes
+    -----
+    Used in: notebook 02, section 2.
+
     Examples
     --------
     >>> post = gaussian_mean_posterior([1.0, 3.0], sigma=1.0, prior_mean=0.0, prior_sigma=1.0)
@@ -259,7 +283,7 @@ def gaussian_mean_posterior(y, sigma, prior_mean, prior_sigma):
     return stats.norm(mean, scale)
 
 
-def gaussian_mean_map(y, sigma, prior_mean, prior_sigma) -> float:
+def gaussian_mean_map(y: ArrayLike, sigma: ArrayLike, prior_mean: ArrayLike, prior_sigma: ArrayLike) -> float:
     r"""MAP estimate of a Gaussian mean: the posterior mean :math:`\mu_n`.
 
     .. math::
@@ -269,6 +293,10 @@ def gaussian_mean_map(y, sigma, prior_mean, prior_sigma) -> float:
     The posterior is Gaussian, so its mode and mean coincide. See
     :func:`gaussian_mean_posterior` for the parameters.
 
+    Notes
+    -----
+    Used in: notebook 02, section 2.
+
     Examples
     --------
     >>> gaussian_mean_map([2.0, 2.0, 2.0, 2.0], sigma=1.0, prior_mean=0.0, prior_sigma=0.5)
@@ -277,7 +305,7 @@ def gaussian_mean_map(y, sigma, prior_mean, prior_sigma) -> float:
     return _gaussian_mean_params(y, sigma, prior_mean, prior_sigma)[0]
 
 
-def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
+def grid_posterior(log_likelihood: ArrayLike, log_prior: ArrayLike) -> np.ndarray:
     r"""Posterior probability masses on a grid, normalised in log space.
 
     .. math::
@@ -309,6 +337,11 @@ def grid_posterior(log_likelihood, log_prior) -> np.ndarray:
     ValueError
         If the shapes do not broadcast, anything is NaN or ``+inf``, or every grid
         point has zero posterior probability.
+
+    Notes
+    -----
+    Used in: notebook 02, section 1; notebook 02, section 2; notebook 02, section 5; notebook 02, section 6;
+    notebook 03, section 7.
 
     Examples
     --------

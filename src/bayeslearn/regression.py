@@ -13,15 +13,16 @@ so the MAP weights are the ridge weights with :math:`\\alpha = \\sigma^2/\\tau^2
 from __future__ import annotations
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
 from .least_squares import least_squares_gradient
 from .optim import sgd
 
 __all__ = ["gradient_descent", "map_weights", "polynomial_features", "ridge_weights"]
 
 
-def polynomial_features(x, degree: int) -> np.ndarray:
+def polynomial_features(x: ArrayLike, degree: int) -> np.ndarray:
     r"""Polynomial design matrix with columns :math:`1, x, x^2, \dots, x^{d}`.
 
     .. math::
@@ -46,6 +47,12 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     TypeError
         If ``degree`` is not an integer.
 
+    Notes
+    -----
+    Used in: notebook 03, section 1; notebook 03, section 7; notebook 03, section 9; notebook 03, section 10;
+    notebook 05, section 7; notebook 08, section 1; notebook 08, section 4; notebook 08, section 6;
+    notebook 08, section 7.
+
     Examples
     --------
     >>> polynomial_features([2.0, 3.0], 2).tolist()
@@ -63,7 +70,7 @@ def polynomial_features(x, degree: int) -> np.ndarray:
     return features
 
 
-def ridge_weights(X, y, alpha) -> np.ndarray:
+def ridge_weights(X: ArrayLike, y: ArrayLike, alpha: ArrayLike) -> np.ndarray:
     r"""Ridge regression weights, :math:`\arg\min_w \lVert y - Xw\rVert^2 + \alpha\lVert w\rVert^2`.
 
     .. math::
@@ -99,6 +106,11 @@ def ridge_weights(X, y, alpha) -> np.ndarray:
     --------
     map_weights, gradient_descent
 
+    Notes
+    -----
+    Used in: notebook 03, section 3; notebook 03, section 5; notebook 03, section 7; notebook 08, section 1;
+    notebook 08, section 2.
+
     Examples
     --------
     >>> ridge_weights([[1.0], [1.0]], [1.0, 3.0], alpha=2.0).tolist()  # 4 / (2 + 2)
@@ -122,7 +134,7 @@ def _ridge(X: np.ndarray, y: np.ndarray, alpha: float) -> np.ndarray:
     return Vt.T @ (gain * (U.T @ y))
 
 
-def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
+def map_weights(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma: ArrayLike) -> np.ndarray:
     r"""MAP weights of linear regression with Gaussian noise and a Gaussian prior.
 
     With :math:`y \sim \mathcal N(Xw, \sigma^2 I)` and :math:`w \sim \mathcal N(0, \tau^2 I)`,
@@ -145,6 +157,11 @@ def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
     -------
     ndarray of shape (d,)
 
+    Notes
+    -----
+    Used in: notebook 03, section 5; notebook 03, section 7; notebook 03, section 9; notebook 03, section 11;
+    notebook 08, section 1; notebook 08, section 4; notebook 08, section 5.
+
     Examples
     --------
     >>> w = map_weights([[1.0], [1.0]], [1.0, 3.0], noise_sigma=1.0, prior_sigma=1.0)
@@ -159,7 +176,14 @@ def map_weights(X, y, noise_sigma, prior_sigma) -> np.ndarray:
     return _ridge(X, y, alpha)
 
 
-def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.ndarray:
+def gradient_descent(
+    X: ArrayLike,
+    y: ArrayLike,
+    weight_decay: ArrayLike,
+    learning_rate: ArrayLike,
+    steps: ArrayLike,
+    w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Trajectory of gradient descent with weight decay on a squared-error loss.
 
     Minimises :math:`L(w) = \tfrac12\lVert y - Xw\rVert^2 + \tfrac{\lambda}{2}\lVert w\rVert^2`,
@@ -196,6 +220,10 @@ def gradient_descent(X, y, weight_decay, learning_rate, steps, w0=None) -> np.nd
     ValueError
         If shapes do not match, ``weight_decay < 0``, ``learning_rate <= 0`` or above the
         stability limit (the iteration would diverge), or ``steps < 0``.
+
+    Notes
+    -----
+    Used in: notebook 03, section 6.
 
     Examples
     --------

@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+from numpy.typing import ArrayLike
 from scipy.special import xlog1py, xlogy
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 from .regression import polynomial_features
 
 __all__ = [
     "RidgeRisks",
+    "TrainHeldoutSplit",
     "empirical_risk",
     "expected_log_loss_bernoulli",
     "expected_squared_error",
@@ -52,7 +56,7 @@ def _losses(losses: object, axis: int) -> tuple[np.ndarray, int]:
     return arr, int(axis)
 
 
-def empirical_risk(losses, axis: int = -1) -> float | np.ndarray:
+def empirical_risk(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     r"""The average loss over a sample: the empirical risk, a Monte Carlo estimate of the risk.
 
     .. math::
@@ -90,6 +94,10 @@ def empirical_risk(losses, axis: int = -1) -> float | np.ndarray:
     --------
     standard_error, expected_log_loss_bernoulli
 
+    Notes
+    -----
+    Used in: notebook 05, section 1; notebook 05, section 2; notebook 05, section 5.
+
     Examples
     --------
     >>> empirical_risk([0.5, 1.0, 1.5])
@@ -115,7 +123,7 @@ def _power_of_two(arr: np.ndarray, axis: int) -> np.ndarray:
     return np.where(top > 0.0, np.ldexp(1.0, np.frexp(top)[1] - 1), 1.0)  # top / scale in [1, 2)
 
 
-def standard_error(losses, axis: int = -1) -> float | np.ndarray:
+def standard_error(losses: ArrayLike, axis: int = -1) -> float | np.ndarray:
     r"""Estimated standard error of the empirical risk, :math:`s / \sqrt n`.
 
     .. math::
@@ -146,6 +154,10 @@ def standard_error(losses, axis: int = -1) -> float | np.ndarray:
     --------
     empirical_risk
 
+    Notes
+    -----
+    Used in: notebook 05, section 1.
+
     Examples
     --------
     >>> round(standard_error([1.0, 2.0, 3.0, 4.0]), 6)  # s = 1.290994, n = 4
@@ -165,7 +177,7 @@ def standard_error(losses, axis: int = -1) -> float | np.ndarray:
     return v.scalar_or_array(centred.std(axis=axis, ddof=1) * np.squeeze(scale, axis) / math.sqrt(n))
 
 
-def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
+def expected_log_loss_bernoulli(theta_true: ArrayLike, theta: ArrayLike) -> float | np.ndarray:
     r"""Exact expected log-loss of a coin model :math:`\theta` on tosses of a coin :math:`\theta^\star`.
 
     .. math::
@@ -200,6 +212,10 @@ def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
     --------
     bayeslearn.cross_entropy, bayeslearn.bernoulli_log_likelihood
 
+    Notes
+    -----
+    Used in: notebook 05, section 1; notebook 05, section 2; notebook 05, section 5.
+
     Examples
     --------
     >>> round(expected_log_loss_bernoulli(0.5, 0.5), 6)  # log 2
@@ -215,7 +231,23 @@ def expected_log_loss_bernoulli(theta_true, theta) -> float | np.ndarray:
     return v.scalar_or_array(risk + 0.0)  # + 0.0 turns a -0.0 into 0.0
 
 
-def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+@dataclass(frozen=True, repr=False)
+class TrainHeldoutSplit(Record):
+    """Indices of a training set and of a held-out set.
+
+    Attributes
+    ----------
+    train : ndarray of int
+        Indices of the training examples, sorted ascending.
+    held_out : ndarray of int
+        Indices of the held-out examples, sorted ascending.
+    """
+
+    train: np.ndarray
+    held_out: np.ndarray
+
+
+def train_heldout_split(n: int, fraction: float, seed: int = 0) -> TrainHeldoutSplit:
     r"""A seeded random split of ``n`` examples into a training and a held-out part.
 
     The held-out part has :math:`\lceil f\,n \rceil` examples (as scikit-learn's
@@ -233,18 +265,22 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
 
     Returns
     -------
-    train_index, heldout_index : ndarray of int
-        Indices into the data set, each sorted ascending.
+    TrainHeldoutSplit
+        ``train`` and ``held_out``: indices into the data set (ndarrays of int), each sorted ascending.
 
     Raises
     ------
     ValueError
         If ``n`` or ``seed`` is negative or fractional, or ``fraction`` is outside [0, 1].
 
+    Notes
+    -----
+    Used in: notebook 05, section 4; notebook 08, section 4.
+
     Examples
     --------
-    >>> train, held = train_heldout_split(10, 0.3, seed=1)
-    >>> len(train), len(held), sorted([*train, *held]) == list(range(10))
+    >>> split = train_heldout_split(10, 0.3, seed=1)
+    >>> len(split.train), len(split.held_out), sorted([*split.train, *split.held_out]) == list(range(10))
     (7, 3, True)
     """
     n = v.length(n, "n", minimum=0)
@@ -252,7 +288,7 @@ def train_heldout_split(n: int, fraction: float, seed: int = 0) -> tuple[np.ndar
     seed = v.integer(seed, "seed", minimum=0)
     n_held = min(n, math.ceil(fraction * n - 1e-12))  # 0.3 * 10 = 3.0000000000000004 holds out 3
     order = np.random.default_rng(seed).permutation(n)
-    return np.sort(order[n_held:]), np.sort(order[:n_held])
+    return TrainHeldoutSplit(np.sort(order[n_held:]), np.sort(order[:n_held]))
 
 
 @functools.lru_cache(maxsize=64)
@@ -277,7 +313,7 @@ def _sine_moments(columns: int) -> tuple[np.ndarray, np.ndarray]:
     return M, b
 
 
-def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.ndarray:
+def expected_squared_error(weights: ArrayLike, noise_sigma: float = 0.25) -> float | np.ndarray:
     r"""Exact expected squared error of a polynomial on the noisy sine of ``regression_data``.
 
     For data :math:`x \sim \mathcal U(0, 1)`, :math:`y = \sin(2\pi x) + \varepsilon`,
@@ -318,6 +354,10 @@ def expected_squared_error(weights, noise_sigma: float = 0.25) -> float | np.nda
     --------
     ridge_risks, bayeslearn.regression_data
 
+    Notes
+    -----
+    Used in: notebook 08, section 1; notebook 08, section 4; notebook 08, section 7.
+
     Examples
     --------
     >>> expected_squared_error([0.0], noise_sigma=0.25)  # predict 0: σ² + E[sin²] = 0.0625 + 0.5
@@ -342,7 +382,8 @@ def _expected_squared_error(w: np.ndarray, sigma: float) -> np.ndarray:
         return np.square(np.float64(sigma)) + 0.5 - 2.0 * ((ws @ b) * unit) + quadratic * unit * unit
 
 
-class RidgeRisks(NamedTuple):
+@dataclass(frozen=True, repr=False)
+class RidgeRisks(Record):
     """Losses of ridge fits over a grid of degrees (rows) and penalties (columns).
 
     Attributes
@@ -363,14 +404,22 @@ class RidgeRisks(NamedTuple):
     weights: np.ndarray
 
 
-def _one_d(value: object, name: str, check) -> np.ndarray:
+def _one_d(value: object, name: str, check: Any) -> np.ndarray:
     arr = check(value, name)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be 1-D, got shape {arr.shape}")
     return arr
 
 
-def ridge_risks(x, y, x_held, y_held, degrees, alphas, noise_sigma: float = 0.25) -> RidgeRisks:
+def ridge_risks(
+    x: ArrayLike,
+    y: ArrayLike,
+    x_held: ArrayLike,
+    y_held: ArrayLike,
+    degrees: ArrayLike,
+    alphas: ArrayLike,
+    noise_sigma: float = 0.25,
+) -> RidgeRisks:
     r"""Training, held-out and exact expected squared error of ridge fits over degrees and penalties.
 
     For every degree :math:`d` and penalty :math:`\alpha` it fits the polynomial
@@ -418,6 +467,11 @@ def ridge_risks(x, y, x_held, y_held, degrees, alphas, noise_sigma: float = 0.25
     --------
     expected_squared_error, bayeslearn.ridge_weights
 
+    Notes
+    -----
+    Used in: notebook 03, section 8; notebook 03, section 10; notebook 05, section 3; notebook 05, section 4;
+    notebook 05, section 6; notebook 05, section 7; notebook 08, section 4.
+
     Examples
     --------
     >>> from bayeslearn.data import regression_data
@@ -452,7 +506,7 @@ def _features(x: np.ndarray, degree: int, name: str) -> np.ndarray:
         raise ValueError(f"{name}: the features (2 {name} - 1)**degree overflow: {exc}") from exc
 
 
-def _ridge_risks(x, y, x_held, y_held, degrees, alphas, sigma) -> RidgeRisks:
+def _ridge_risks(x: Any, y: Any, x_held: Any, y_held: Any, degrees: Any, alphas: Any, sigma: Any) -> RidgeRisks:
     top = int(degrees.max()) + 1 if degrees.size else 1
     Phi, Phi_held = _features(x, top - 1, "x"), _features(x_held, top - 1, "x_held")
     W = np.zeros((degrees.size, alphas.size, top))

@@ -18,14 +18,16 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import log_softmax
 
-from . import _validate as v
+from . import validation as v
+from .likelihood import gaussian_log_density
 
 __all__ = ["fit_temperature", "gaussian_nll", "noise_variance_mle", "temperature_scale"]
 
 
-def gaussian_nll(y, mean, sigma) -> float:
+def gaussian_nll(y: ArrayLike, mean: ArrayLike, sigma: ArrayLike) -> float:
     r"""Gaussian negative log-likelihood of targets with a known or assumed noise scale.
 
     .. math::
@@ -65,7 +67,7 @@ def gaussian_nll(y, mean, sigma) -> float:
 
     Notes
     -----
-    Used in: notebook 08, sections 1 and 2.
+    Used in: notebook 08, section 1.
 
     Examples
     --------
@@ -76,28 +78,15 @@ def gaussian_nll(y, mean, sigma) -> float:
     mean = v.finite(mean, "mean")
     sigma = v.positive(sigma, "sigma")
     shape = v.broadcast_all(y=y, mean=mean, sigma=sigma)
-    with np.errstate(all="ignore"):
-        var = np.broadcast_to(sigma, shape) ** 2
-        resid = np.broadcast_to(y - mean, shape)
-        nll = 0.5 * np.sum(np.log(2.0 * np.pi * var) + resid**2 / var)
-    if np.isfinite(nll) and (var.size == 0 or var.min() >= _TINY):
-        return float(nll)
-    return _gaussian_nll_scaled(y, mean, sigma, shape)
+    # minus the sum of the library's one Gaussian log density (bayeslearn.likelihood), whose
+    # z-scores are formed by halves: finite wherever the answer is, +inf beyond, never NaN
+    return float(-np.sum(np.broadcast_to(gaussian_log_density(y, mean, sigma), shape)))
 
 
 _TINY = float(np.finfo(float).tiny)
 
 
-def _gaussian_nll_scaled(y, mean, sigma, shape) -> float:
-    """:func:`gaussian_nll` where a square over- or underflows: z-scores formed by halves, logs of sigma."""
-    sigma = np.broadcast_to(sigma, shape)
-    with np.errstate(over="ignore"):  # a z-score or half square beyond the largest float: the NLL itself is +inf
-        z = np.broadcast_to(2.0 * ((0.5 * y - 0.5 * mean) / sigma), shape)  # (y - mean) / sigma, by halves
-        half_squares = np.sum((0.5 * z) * z)
-    return float(z.size * 0.5 * math.log(2.0 * math.pi) + np.sum(np.log(sigma)) + half_squares)
-
-
-def noise_variance_mle(residuals, ddof: int = 0) -> float:
+def noise_variance_mle(residuals: ArrayLike, ddof: int = 0) -> float:
     r"""Maximum-likelihood noise variance: the mean squared residual.
 
     Setting :math:`\partial\,\mathrm{NLL}/\partial\sigma^2 = 0` in :func:`gaussian_nll` gives
@@ -132,7 +121,7 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
 
     Notes
     -----
-    Used in: notebook 08, section 1.
+    Used in: notebook 08, section 1; notebook 08, section 2.
 
     Examples
     --------
@@ -160,7 +149,7 @@ def noise_variance_mle(residuals, ddof: int = 0) -> float:
                          f"(largest |residual| {np.abs(r).max():.3g})") from None
 
 
-def temperature_scale(logits, temperature) -> np.ndarray:
+def temperature_scale(logits: ArrayLike, temperature: ArrayLike) -> np.ndarray:
     r"""Logits divided by a temperature: :math:`z / T`.
 
     .. math::
@@ -195,6 +184,11 @@ def temperature_scale(logits, temperature) -> np.ndarray:
     -----
     Used in: notebook 08, section 3.
 
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
+
     Examples
     --------
     >>> temperature_scale([[2.0, 0.0]], 2.0).tolist()
@@ -221,7 +215,7 @@ def _nll_at(z: np.ndarray, y: np.ndarray, inverse_t: float) -> float:
     return float(-log_softmax(z * inverse_t, axis=1)[np.arange(y.size), y].mean())
 
 
-def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
+def fit_temperature(logits: ArrayLike, labels: ArrayLike, bounds: tuple[float, float] = (0.05, 20.0)) -> float:
     r"""The temperature that maximises the likelihood of held-out labels (temperature scaling).
 
     .. math::
@@ -260,6 +254,11 @@ def fit_temperature(logits, labels, bounds=(0.05, 20.0)) -> float:
     Notes
     -----
     Used in: notebook 08, section 3.
+
+    References
+    ----------
+    .. [1] Guo, C., Pleiss, G., Sun, Y. and Weinberger, K. Q. (2017). On calibration of modern neural
+       networks. *ICML*.
 
     Examples
     --------

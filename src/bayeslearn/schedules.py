@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from . import _validate as v
+from . import validation as v
 
 __all__ = ["cosine_schedule"]
 

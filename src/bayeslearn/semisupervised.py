@@ -18,14 +18,18 @@ stacking changes nothing but the speed. With :math:`\lambda = 0` a network is th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
 from .data import two_moons
 from .network import TinyMLP
 from .optim import adam
+from .records import LossAndGradient, Record
 from .unlabelled import (
     OBJECTIVES,
     PseudoLabels,
@@ -40,6 +44,7 @@ from .unlabelled import (
 )
 
 __all__ = [
+    "SelfTraining",
     "SemiSupervisedData",
     "self_training_mlps",
     "semi_supervised_loss_and_gradient",
@@ -49,8 +54,8 @@ __all__ = [
 
 
 # --- data ----------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class SemiSupervisedData:
+@dataclass(frozen=True, repr=False)
+class SemiSupervisedData(Record):
     """A few labelled points and an unlabelled pool (with its hidden labels, for scoring only).
 
     Attributes
@@ -67,23 +72,23 @@ class SemiSupervisedData:
     y_unlabelled: np.ndarray
 
 
-def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.1, seed=0) -> SemiSupervisedData:
+def semi_supervised_moons(
+    n: int, labels_per_class: int, noise_sigma: float = 0.1, seed: ArrayLike = 0,
+) -> SemiSupervisedData:
     r"""Two moons (:func:`bayeslearn.two_moons`) of which only ``labels_per_class`` points a class are labelled.
 
     The labelled points are drawn by :func:`bayeslearn.labelled_subset`; the other
-    :math:`n_u = \text{samples} - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
+    :math:`n_u = n - 2 \cdot \text{labels\_per\_class}` points form the unlabelled pool.
     With a sequence of seeds, one data set per seed, stacked along a first axis.
-
-    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8.
 
     Parameters
     ----------
-    samples : int
+    n : int
         Points in all, labelled and unlabelled.
     labels_per_class : int
         Labelled points per class, >= 0.
-    noise : float, default 0.1
-        As in :func:`bayeslearn.two_moons`.
+    noise_sigma : float, default 0.1
+        Standard deviation of the Gaussian noise added to each point, as in :func:`bayeslearn.two_moons`.
     seed : int or sequence of int
         Seed of the data set (and of the choice of labelled points).
 
@@ -96,6 +101,11 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     ValueError
         If a class has fewer than ``labels_per_class`` points, or an argument is out of its domain.
 
+    Notes
+    -----
+    Used in: notebook 07, section 1; notebook 07, section 2; notebook 07, section 5; notebook 07, section 7;
+    notebook 07, section 8.
+
     Examples
     --------
     >>> data = semi_supervised_moons(50, 2, seed=[0, 1])
@@ -104,11 +114,11 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     """
     seeds = _seeds(seed)
     labels_per_class = v.length(labels_per_class, "labels_per_class", minimum=0)
-    if v.length(samples, "samples") * seeds.size > v.MAX_LENGTH:
-        raise ValueError(f"samples and seed: {seeds.size} data sets of {samples} points make more than 2**32 points")
+    if v.length(n, "n") * seeds.size > v.MAX_LENGTH:
+        raise ValueError(f"n and seed: {seeds.size} data sets of {n} points make more than 2**32 points")
     parts = []
     for s in seeds:
-        X, y = two_moons(samples, noise_sigma=noise, seed=int(s))
+        X, y = two_moons(n, noise_sigma=noise_sigma, seed=int(s))
         try:
             chosen = labelled_subset(y, labels_per_class, seed=int(s))
         except ValueError as exc:  # a class smaller than labels_per_class
@@ -119,7 +129,7 @@ def semi_supervised_moons(samples: int, labels_per_class: int, noise: float = 0.
     return SemiSupervisedData(*(a if np.ndim(seed) else a[0] for a in stacked))
 
 
-def _seeds(seed) -> np.ndarray:
+def _seeds(seed: Any) -> np.ndarray:
     """One seed or a 1-D sequence of them, as exact int64 (a float seed beyond 2**63 is refused)."""
     seeds = np.atleast_1d(v.count_int64(seed, "seed"))
     if seeds.ndim != 1 or seeds.size == 0:
@@ -152,7 +162,10 @@ def _initial(seeds: np.ndarray, d: int, hidden: int, K: int) -> np.ndarray:
 
 
 # --- the batched loss ----------------------------------------------------------------------------------
-def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=None, mask=None):
+def _unlabelled_gradient(
+    log_q: np.ndarray, objective: str, temperature: float = 1.0, prior: ArrayLike | None = None,
+    targets: np.ndarray | None = None, mask: np.ndarray | None = None,
+) -> np.ndarray:
     """∂U/∂z of each unlabelled prediction, (M, n_u, K); a target is held fixed (q − t)/n_u."""
     if objective == "entropy":
         return entropy_minimisation_gradient(log_q)
@@ -163,13 +176,24 @@ def _unlabelled_gradient(log_q, objective, temperature=1.0, prior=None, targets=
     if objective == "sharpened":
         targets = sharpen(q, temperature)
     elif objective == "aligned":
+        assert prior is not None  # train_semi_supervised_mlps passes the class prior
         targets = sharpen(distribution_alignment(q, prior), temperature)
     else:  # "pseudo": fixed hard targets, used where mask is 1
+        assert targets is not None and mask is not None  # self_training_mlps passes both
         return mask[..., None] * (q - targets) / q.shape[-2]
     return (q - targets) / q.shape[-2]
 
 
-def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_minimisation_loss):
+def _batched(
+    theta: np.ndarray,
+    XT: np.ndarray,
+    T: np.ndarray,
+    n_l: int,
+    weights: np.ndarray,
+    hidden: int,
+    unlabelled: Callable[[np.ndarray], np.ndarray] | None,
+    loss_u: Callable[[np.ndarray], float | np.ndarray] | None = entropy_minimisation_loss,
+) -> tuple[np.ndarray, np.ndarray]:
     """Loss (M,) and gradient (M, P) of M networks; inputs as columns XT (M, d, n), T (M, K, n_l)."""
     M, d, n = XT.shape
     K = T.shape[1]
@@ -200,7 +224,18 @@ def _batched(theta, XT, T, n_l, weights, hidden, unlabelled, loss_u=entropy_mini
     return loss, grad
 
 
-def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list[TinyMLP]:
+def _train(
+    X: Any,
+    T: Any,
+    n_l: Any,
+    weights: Any,
+    seeds: Any,
+    hidden: Any,
+    steps: Any,
+    learning_rate: Any,
+    alpha: Any,
+    unlabelled: Any,
+) -> list[TinyMLP]:
     M, d, _ = X.shape
     K = T.shape[1]
     size = M * sum(r * c for r, c in _sizes(d, hidden, K))
@@ -210,10 +245,10 @@ def _train(X, T, n_l, weights, seeds, hidden, steps, lr, l2, unlabelled) -> list
     theta = _initial(seeds, d, hidden, K)
     shape = theta.shape
 
-    def gradient(w):
+    def gradient(w: np.ndarray) -> np.ndarray:
         return _batched(w.reshape(shape), X, T, n_l, weights, hidden, unlabelled, None)[1].ravel()
 
-    final = adam(gradient, theta.ravel(), lr, steps, alpha=l2)[-1].reshape(shape) if steps else theta
+    final = adam(gradient, theta.ravel(), learning_rate, steps, alpha=alpha)[-1].reshape(shape) if steps else theta
     return [TinyMLP(final[m].copy(), d, hidden, K, 0.0, steps) for m in range(M)]
 
 
@@ -222,7 +257,7 @@ MAX_ROUNDS = 1000
 
 
 # --- checks -------------------------------------------------------------------------------------------
-def _stacked(value, name, M=None, trailing=2):
+def _stacked(value: ArrayLike, name: str, M: int | None = None, trailing: int = 2) -> np.ndarray:
     arr = v.finite(value, name)
     if arr.ndim == trailing:
         arr = arr[None]
@@ -233,7 +268,7 @@ def _stacked(value, name, M=None, trailing=2):
     return arr
 
 
-def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
+def _problem(X_labelled: Any, y_labelled: Any, X_unlabelled: Any, weights: Any, num_classes: Any, seed: Any) -> Any:
     lam = np.atleast_1d(v.non_negative(weights, "weights"))
     if lam.ndim != 1 or lam.size == 0:
         raise ValueError(f"weights must be a number or a 1-D array, got shape {lam.shape}")
@@ -269,17 +304,18 @@ def _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed):
     return X, T, n_l, np.broadcast_to(lam, (M,)), np.broadcast_to(seeds, (M,)), K
 
 
-def _hyper(hidden, steps, learning_rate, weight_decay):
+def _hyper(hidden: object, steps: object, learning_rate: object, alpha: object) -> tuple[int, int, float, float]:
     return (v.length(hidden, "hidden", minimum=1), v.length(steps, "steps", minimum=0),
             v.scalar(v.positive(learning_rate, "learning_rate"), "learning_rate"),
-            v.scalar(v.non_negative(weight_decay, "weight_decay"), "weight_decay"))
+            v.scalar(v.non_negative(alpha, "alpha"), "alpha"))
 
 
 # --- public ---------------------------------------------------------------------------------------------
 def train_semi_supervised_mlps(
-    X_labelled, y_labelled, X_unlabelled, weights, *, objective: str = "entropy", num_classes: int = 2,
-    temperature: float = 0.5, class_prior=None, hidden: int = 16, steps: int = 300,
-    learning_rate: float = 0.05, weight_decay: float = 0.0, seed=0,
+    X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, weights: ArrayLike,
+    *, objective: str = "entropy", num_classes: int = 2,
+    temperature: float = 0.5, class_prior: ArrayLike | None = None, hidden: int = 16, steps: int = 300,
+    learning_rate: float = 0.05, alpha: float = 0.0, seed: ArrayLike = 0,
 ) -> list[TinyMLP]:
     r"""Train M tiny networks on labelled cross-entropy plus :math:`\lambda_m` times an unlabelled objective.
 
@@ -299,8 +335,6 @@ def train_semi_supervised_mlps(
 
     The weight decay :math:`w` is a Gaussian prior on the weights (notebook 03). Each argument
     may be given once for all the networks or once per network (a leading axis of length M).
-
-    Used in: notebook 07, sections 1, 2, 5, 6 (the source networks), 7, 8 and 9.
 
     Parameters
     ----------
@@ -322,8 +356,9 @@ def train_semi_supervised_mlps(
         :math:`p(y)` for ``"aligned"``; uniform by default.
     hidden, steps, learning_rate : int, int, float
         Hidden units, Adam steps, Adam's step size.
-    weight_decay : float, default 0.0
-        :math:`w \ge 0`, Adam's ``l2``.
+    alpha : float, default 0.0
+        Coupled L2 penalty :math:`\alpha \ge 0`: :math:`\tfrac{\alpha}{2}\lVert\theta\rVert^2` is added to the loss
+        (Adam's coupled L2, not AdamW's decoupled ``weight_decay``).
     seed : int or array_like of int, shape (M,)
         Seed of each network's starting weights (as in :func:`bayeslearn.train_tiny_mlp`).
 
@@ -345,6 +380,20 @@ def train_semi_supervised_mlps(
     --------
     semi_supervised_loss_and_gradient, self_training_mlps, bayeslearn.train_tiny_mlp
 
+    Notes
+    -----
+    Used in: notebook 07, section 1; notebook 07, section 2; notebook 07, section 5; notebook 07, section 6;
+    notebook 07, section 7; notebook 07, section 8.
+
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
+    .. [2] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [3] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
+
     Examples
     --------
     >>> from bayeslearn import two_moons
@@ -357,22 +406,23 @@ def train_semi_supervised_mlps(
     if objective not in OBJECTIVES:
         raise ValueError(f"objective must be one of {OBJECTIVES}, got {objective!r}")
     X, T, n_l, lam, seeds, K = _problem(X_labelled, y_labelled, X_unlabelled, weights, num_classes, seed)
-    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
+    hidden, steps, lr, alpha = _hyper(hidden, steps, learning_rate, alpha)
     t = v.scalar(v.positive(temperature, "temperature"), "temperature")
     prior = np.full(K, 1.0 / K) if class_prior is None else v.distribution(class_prior, "class_prior")
     if prior.shape != (K,) or prior.min() <= 0.0:
         raise ValueError(f"class_prior must be a distribution over the {K} classes with no zero, got {prior!r}")
 
-    def unlabelled(log_q):
+    def unlabelled(log_q: np.ndarray) -> np.ndarray:
         return _unlabelled_gradient(log_q, objective, t, prior)
 
-    return _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+    return _train(X, T, n_l, lam, seeds, hidden, steps, lr, alpha, unlabelled)
 
 
 def semi_supervised_loss_and_gradient(
-    parameters, X_labelled, y_labelled, X_unlabelled, weight: float, *, objective: str = "entropy",
+    parameters: ArrayLike, X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, weight: float,
+    *, objective: str = "entropy",
     num_classes: int = 2, hidden: int = 16,
-) -> tuple[float, np.ndarray]:
+) -> LossAndGradient:
     r"""The loss :math:`\frac{1}{n_l}\sum_i H(e_{y_i}, q_i) + \lambda U` of one network, and its exact gradient.
 
     For ``objective="entropy"``, :math:`U = \frac{1}{n_u}\sum_j H(q_j)`; for ``"infomax"``,
@@ -380,8 +430,6 @@ def semi_supervised_loss_and_gradient(
     :math:`\partial L/\partial z` (:func:`bayeslearn.entropy_minimisation_gradient`,
     :func:`bayeslearn.information_maximisation_gradient`) exactly as the trainer does it; this
     function exists to be checked against finite differences.
-
-    Used in: notebook 07, section 2.
 
     Parameters
     ----------
@@ -396,8 +444,8 @@ def semi_supervised_loss_and_gradient(
 
     Returns
     -------
-    loss : float
-    gradient : ndarray, shaped like ``parameters``
+    LossAndGradient
+        ``loss`` (float) and ``gradient`` (ndarray, shaped like ``parameters``).
 
     Raises
     ------
@@ -405,10 +453,14 @@ def semi_supervised_loss_and_gradient(
         If the shapes do not fit, ``objective`` is not one with a loss, ``weight`` is not a
         single number >= 0, or the loss or its gradient overflows.
 
+    Notes
+    -----
+    Used in: notebook 07, section 2.
+
     Examples
     --------
-    >>> loss, grad = semi_supervised_loss_and_gradient(np.zeros(17), [[1.0, 2.0]], [0], [[0.0, 1.0]], 1.0, hidden=3)
-    >>> round(loss, 6), grad.shape     # log 2 (labelled) + 1 · log 2 (unlabelled)
+    >>> out = semi_supervised_loss_and_gradient(np.zeros(17), [[1.0, 2.0]], [0], [[0.0, 1.0]], 1.0, hidden=3)
+    >>> round(out.loss, 6), out.gradient.shape     # log 2 (labelled) + 1 · log 2 (unlabelled)
     (1.386294, (17,))
     """
     if objective not in ("entropy", "infomax"):
@@ -423,7 +475,7 @@ def semi_supervised_loss_and_gradient(
     if theta.shape != (size,):
         raise ValueError(f"parameters must have shape ({size},) for these sizes, got {theta.shape}")
 
-    def unlabelled(log_q):
+    def unlabelled(log_q: np.ndarray) -> np.ndarray:
         return _unlabelled_gradient(log_q, objective)
 
     loss_u = entropy_minimisation_loss if objective == "entropy" else information_maximisation_loss
@@ -436,14 +488,31 @@ def semi_supervised_loss_and_gradient(
             raise ValueError(f"{overflowed}: {exc}") from exc
     if not (np.isfinite(loss).all() and np.isfinite(grad).all()):
         raise ValueError(overflowed)
-    return float(loss[0]), grad[0]
+    return LossAndGradient(float(loss[0]), grad[0])
+
+
+@dataclass(frozen=True, repr=False)
+class SelfTraining(Record):
+    """The networks and pseudo-labels of each round of self-training.
+
+    Attributes
+    ----------
+    networks : list of list of TinyMLP
+        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds).
+    pseudo_labels : list of list of PseudoLabels
+        ``pseudo_labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
+    """
+
+    networks: list[list[TinyMLP]]
+    pseudo_labels: list[list[PseudoLabels]]
 
 
 def self_training_mlps(
-    X_labelled, y_labelled, X_unlabelled, thresholds, *, rounds: int = 4, weight: float = 1.0,
+    X_labelled: ArrayLike, y_labelled: ArrayLike, X_unlabelled: ArrayLike, thresholds: ArrayLike,
+    *, rounds: int = 4, weight: float = 1.0,
     num_classes: int = 2, hidden: int = 16, steps: int = 300, learning_rate: float = 0.05,
-    weight_decay: float = 0.0, seed=0,
-) -> tuple[list[list[TinyMLP]], list[list[PseudoLabels]]]:
+    alpha: float = 0.0, seed: ArrayLike = 0,
+) -> SelfTraining:
     r"""Self-training with confident hard pseudo-labels, round after round, for M networks at once.
 
     Round 0 trains on the labelled points alone. Each later round takes the previous round's
@@ -460,8 +529,6 @@ def self_training_mlps(
     passes the threshold becomes a training target, and the next round is more sure of it:
     confirmation bias.
 
-    Used in: notebook 07, section 4.
-
     Parameters
     ----------
     X_labelled, y_labelled, X_unlabelled
@@ -472,15 +539,14 @@ def self_training_mlps(
         Rounds after the supervised one, >= 0.
     weight : float, default 1.0
         :math:`\lambda \ge 0`, the weight of the pseudo-labelled term.
-    num_classes, hidden, steps, learning_rate, weight_decay, seed
+    num_classes, hidden, steps, learning_rate, alpha, seed
         As in :func:`train_semi_supervised_mlps`.
 
     Returns
     -------
-    networks : list of list of TinyMLP
-        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds).
-    labels : list of list of PseudoLabels
-        ``labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
+    SelfTraining
+        ``networks[r][m]``: network m after round r (``rounds + 1`` rounds);
+        ``pseudo_labels[r][m]``: the pseudo-labels network m trained on in round r + 1.
 
     Raises
     ------
@@ -488,12 +554,23 @@ def self_training_mlps(
         If the shapes do not fit together, a threshold is outside [0, 1], ``rounds`` exceeds
         1000 (``MAX_ROUNDS``), or there is no unlabelled point to pseudo-label.
 
+    Notes
+    -----
+    Used in: notebook 07, section 4.
+
+    References
+    ----------
+    .. [1] Lee, D.-H. (2013). Pseudo-label: the simple and efficient semi-supervised learning method for deep
+       neural networks. *ICML Workshop on Challenges in Representation Learning*.
+    .. [2] Sohn, K., Berthelot, D., Li, C.-L. et al. (2020). FixMatch: simplifying semi-supervised learning
+       with consistency and confidence. *NeurIPS* 33.
+
     Examples
     --------
     >>> from bayeslearn import two_moons
     >>> X, y = two_moons(60, seed=0)
-    >>> nets, labels = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
-    >>> len(nets), len(labels), labels[0][0].kept
+    >>> out = self_training_mlps(X[:6], y[:6], X[6:], [0.0, 0.99], rounds=1, steps=50)
+    >>> len(out.networks), len(out.pseudo_labels), out.pseudo_labels[0][0].kept
     (2, 1, 1.0)
     """
     tau = np.atleast_1d(v.probability(thresholds, "thresholds"))
@@ -511,19 +588,19 @@ def self_training_mlps(
     if tau.size not in (1, M):
         raise ValueError(f"thresholds must have 1 or {M} entries, got {tau.size}")
     tau = np.broadcast_to(tau, (M,))
-    hidden, steps, lr, l2 = _hyper(hidden, steps, learning_rate, weight_decay)
-    lam = np.full(M, lam)
-    nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, l2, None)
+    hidden, steps, lr, alpha = _hyper(hidden, steps, learning_rate, alpha)
+    lams = np.full(M, lam)
+    nets = _train(X, T, n_l, np.zeros(M), seeds, hidden, steps, lr, alpha, None)
     history, chosen = [nets], []
     for _ in range(rounds):
         found = [pseudo_labels(net.predict_proba(X[m, :, n_l:].T), tau[m]) for m, net in enumerate(nets)]
         targets = np.eye(K)[np.stack([p.labels for p in found])]  # (M, n_u, K)
         mask = np.stack([p.mask for p in found]).astype(float)
 
-        def unlabelled(log_q, targets=targets, mask=mask):
+        def unlabelled(log_q: np.ndarray, targets: np.ndarray = targets, mask: np.ndarray = mask) -> np.ndarray:
             return _unlabelled_gradient(log_q, "pseudo", targets=targets, mask=mask)
 
-        nets = _train(X, T, n_l, lam, seeds, hidden, steps, lr, l2, unlabelled)
+        nets = _train(X, T, n_l, lams, seeds, hidden, steps, lr, alpha, unlabelled)
         history.append(nets)
         chosen.append(found)
-    return history, chosen
+    return SelfTraining(history, chosen)

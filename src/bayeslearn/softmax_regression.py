@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import log_softmax, softmax, xlogy
 
-from . import _validate as v
+from . import validation as v
 from .classification import checked_labels, smooth_label_array
 from .records import Record
 

@@ -15,12 +15,17 @@ there, and the MAP puts weights exactly at 0.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
+    "SparseRegressionData",
     "laplace_log_prior",
     "laplace_map_weights",
     "lasso_weights",
@@ -29,7 +34,7 @@ __all__ = [
 ]
 
 
-def laplace_log_prior(w, scale) -> float:
+def laplace_log_prior(w: ArrayLike, scale: ArrayLike) -> float:
     r"""Log-density of independent zero-mean Laplace priors, :math:`\sum_j -\log 2b - |w_j|/b`.
 
     Parameters
@@ -46,6 +51,7 @@ def laplace_log_prior(w, scale) -> float:
     Notes
     -----
     Used in: notebook 08, section 5.
+    The prior behind :func:`laplace_map_weights` there.
 
     Examples
     --------
@@ -60,7 +66,7 @@ def laplace_log_prior(w, scale) -> float:
         return float(np.sum(-log_2b - np.abs(w) / b))
 
 
-def soft_threshold(z, threshold) -> float | np.ndarray:
+def soft_threshold(z: ArrayLike, threshold: ArrayLike) -> float | np.ndarray:
     r"""The proximal map of :math:`t|w|`: :math:`\operatorname{sign}(z)\max(|z| - t, 0)`.
 
     Shrinks towards 0 by :math:`t` and stops at 0: every :math:`|z| \le t` becomes exactly 0.
@@ -79,7 +85,8 @@ def soft_threshold(z, threshold) -> float | np.ndarray:
 
     Notes
     -----
-    Used in: notebook 08, section 5 (the coordinate update of :func:`lasso_weights`).
+    Used in: notebook 08, section 5.
+    The coordinate update of :func:`lasso_weights`.
 
     Examples
     --------
@@ -92,7 +99,14 @@ def soft_threshold(z, threshold) -> float | np.ndarray:
     return v.scalar_or_array(np.sign(z) * np.maximum(np.abs(z) - t, 0.0))
 
 
-def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=None) -> np.ndarray:
+def lasso_weights(
+    X: ArrayLike,
+    y: ArrayLike,
+    alpha: ArrayLike,
+    tol: float = 1e-12,
+    max_iter: int = 100_000,
+    w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Lasso weights, :math:`\arg\min_w \lVert y - Xw\rVert^2 + \alpha\lVert w\rVert_1`, by coordinate descent.
 
     Each sweep sets every weight in turn to its exact minimiser with the others held fixed,
@@ -136,6 +150,7 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
     Notes
     -----
     Used in: notebook 08, section 5.
+    Called there through :func:`laplace_map_weights`.
 
     Examples
     --------
@@ -172,7 +187,7 @@ def lasso_weights(X, y, alpha, tol: float = 1e-12, max_iter: int = 100_000, w0=N
 _EPS = float(np.finfo(float).eps)
 
 
-def _coordinate_descent(X, y, alpha, norms, w, tol, max_iter) -> np.ndarray:
+def _coordinate_descent(X: Any, y: Any, alpha: Any, norms: Any, w: Any, tol: Any, max_iter: Any) -> np.ndarray:
     resid = y - X @ w
     for _ in range(max_iter):
         largest_move = 0.0
@@ -189,7 +204,9 @@ def _coordinate_descent(X, y, alpha, norms, w, tol, max_iter) -> np.ndarray:
     raise ValueError(f"coordinate descent did not converge in max_iter = {max_iter} sweeps")
 
 
-def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
+def laplace_map_weights(
+    X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_scale: ArrayLike, w0: ArrayLike | None = None,
+) -> np.ndarray:
     r"""MAP weights of linear regression with Gaussian noise and independent Laplace priors.
 
     With :math:`y \sim \mathcal N(Xw, \sigma^2 I)` and :math:`p(w_j) = \frac{1}{2b} e^{-|w_j|/b}`,
@@ -237,7 +254,23 @@ def laplace_map_weights(X, y, noise_sigma, prior_scale, w0=None) -> np.ndarray:
     return lasso_weights(X, y, alpha, w0=w0)
 
 
-def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int = 0):
+@dataclass(frozen=True, repr=False)
+class SparseRegressionData(Record):
+    """A design matrix and targets from a sparse linear model.
+
+    Attributes
+    ----------
+    X : ndarray of shape (n, d)
+        Standard normal inputs.
+    y : ndarray of shape (n,)
+        :math:`X w + \\varepsilon`, :math:`\\varepsilon \\sim \\mathcal N(0, \\sigma^2)`.
+    """
+
+    X: np.ndarray
+    y: np.ndarray
+
+
+def sparse_regression_data(n: int, weights: ArrayLike, noise_sigma: float = 0.5, seed: int = 0) -> SparseRegressionData:
     r"""Seeded linear-regression data whose true weights are mostly 0.
 
     .. math::
@@ -256,8 +289,8 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
 
     Returns
     -------
-    X : ndarray of shape (n, d)
-    y : ndarray of shape (n,)
+    SparseRegressionData
+        ``X``, ndarray of shape (n, d), and ``y``, ndarray of shape (n,).
 
     Notes
     -----
@@ -265,8 +298,8 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
 
     Examples
     --------
-    >>> X, y = sparse_regression_data(4, [1.0, 0.0, 0.0], seed=2)
-    >>> X.shape, y.shape
+    >>> data = sparse_regression_data(4, [1.0, 0.0, 0.0], seed=2)
+    >>> data.X.shape, data.y.shape
     ((4, 3), (4,))
     """
     n = v.length(n, "n", minimum=0)
@@ -287,4 +320,4 @@ def sparse_regression_data(n: int, weights, noise_sigma: float = 0.5, seed: int 
                          f"(largest |weight| {np.abs(w).max():.3g})")
     if not np.isfinite(y).all():
         raise ValueError(f"noise_sigma {sigma:.3g} is too large: the targets overflow the largest float")
-    return X, y
+    return SparseRegressionData(X, y)

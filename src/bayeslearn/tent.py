@@ -18,19 +18,22 @@ data; Tent proper also re-estimates them on the test batch.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
+from numpy.typing import ArrayLike
 
-from . import _validate as v
+from . import validation as v
 from .network import TinyMLP
 from .optim import adam
+from .records import LossAndGradient, Record
 from .unlabelled import entropy_minimisation_gradient, entropy_minimisation_loss
 
 __all__ = ["TentModel", "tent_adapt", "tent_loss_and_gradient"]
 
 
-@dataclass(frozen=True)
-class TentModel:
+@dataclass(frozen=True, repr=False)
+class TentModel(Record):
     r"""A network behind a normalisation layer, :math:`q(x) = f(\gamma \odot (x - \mu)/\sigma + \beta)`.
 
     Used in: notebook 07, sections 6 and 8.
@@ -73,7 +76,7 @@ class TentModel:
             object.__setattr__(self, name, arr)
 
     @classmethod
-    def from_source(cls, network: TinyMLP, mean, std) -> TentModel:
+    def from_source(cls, network: TinyMLP, mean: ArrayLike, std: ArrayLike) -> TentModel:
         """The unadapted model: :math:`\\gamma = 1`, :math:`\\beta = 0`."""
         if not isinstance(network, TinyMLP):
             raise TypeError(f"network must be a TinyMLP, got {type(network).__name__}")
@@ -83,7 +86,7 @@ class TentModel:
             raise ValueError(f"mean and std must have shape ({network.num_inputs},), got {mu.shape} and {sd.shape}")
         return cls(network, mu, sd, np.ones_like(mu), np.zeros_like(mu))
 
-    def normalise(self, X) -> np.ndarray:
+    def normalise(self, X: ArrayLike) -> np.ndarray:
         r""":math:`\hat x = \gamma \odot (x - \mu)/\sigma + \beta` for inputs (n, d)."""
         X = v.finite(X, "X")
         if X.ndim < 1 or X.shape[-1] != self.mean.size:
@@ -94,7 +97,7 @@ class TentModel:
             raise ValueError("X: gamma (X - mean) / std + beta overflows (X too large or std too small)")
         return Xhat
 
-    def logits(self, X) -> np.ndarray:
+    def logits(self, X: ArrayLike) -> np.ndarray:
         """Logits (n, K)."""
         with np.errstate(over="ignore", invalid="ignore"):
             Z = self.network.logits(self.normalise(X))
@@ -102,7 +105,7 @@ class TentModel:
             raise ValueError("X: the logits overflow (inputs too large for the network)")
         return Z
 
-    def predict_proba(self, X) -> np.ndarray:
+    def predict_proba(self, X: ArrayLike) -> np.ndarray:
         """Class probabilities (n, K)."""
         with np.errstate(over="ignore", invalid="ignore"):
             P = self.network.predict_proba(self.normalise(X))
@@ -111,14 +114,16 @@ class TentModel:
         return P
 
 
-def _parts(network: TinyMLP):
+def _parts(network: TinyMLP) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     d, h, K = network.num_inputs, network.hidden, network.num_classes
     p = network.parameters
     return (p[: h * d].reshape(h, d), p[h * d : h * d + h], p[h * d + h : h * d + h + K * h].reshape(K, h),
             p[h * d + h + K * h :])
 
 
-def _entropy_and_input_gradient(network: TinyMLP, Xhat: np.ndarray, loss: bool = True):
+def _entropy_and_input_gradient(
+    network: TinyMLP, Xhat: np.ndarray, loss: bool = True
+) -> tuple[Any, np.ndarray]:  # (the mean entropy, a float or (M,) array; or None), ∂/∂x̂
     """Mean entropy (...) (None unless ``loss``) and ∂/∂x̂ (..., n, d) for inputs (..., n, d)."""
     W1T, b1, W2T, b2 = _parts(network)
     A = Xhat @ W1T.T + b1
@@ -137,7 +142,7 @@ def _data(model: TentModel, X: object) -> np.ndarray:
     return X
 
 
-def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
+def tent_loss_and_gradient(model: TentModel, X: ArrayLike) -> LossAndGradient:
     r"""Tent's loss, the mean test entropy, and its gradient with respect to :math:`(\gamma, \beta)`.
 
     .. math::
@@ -150,8 +155,6 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
     with :math:`\partial L / \partial \hat x_i` backpropagated through the frozen network from
     :func:`bayeslearn.entropy_minimisation_gradient`.
 
-    Used in: notebook 07, section 6.
-
     Parameters
     ----------
     model : TentModel
@@ -160,9 +163,8 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
 
     Returns
     -------
-    loss : float
-        The mean entropy (nats).
-    gradient : ndarray of shape (2 d,)
+    LossAndGradient
+        ``loss``, the mean entropy (nats), and ``gradient``, ndarray of shape (2 d,),
         :math:`(\partial L/\partial \gamma, \partial L/\partial \beta)`.
 
     Raises
@@ -173,12 +175,21 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
         If ``X`` is not a finite (n, d) array with n >= 1, or the normalised inputs or the
         logits overflow (inputs too large, or ``std`` too small, for the network).
 
+    Notes
+    -----
+    Used in: notebook 07, section 6.
+
+    References
+    ----------
+    .. [1] Wang, D., Shelhamer, E., Liu, S., Olshausen, B. and Darrell, T. (2021). Tent: fully test-time
+       adaptation by entropy minimization. *ICLR*.
+
     Examples
     --------
     >>> from bayeslearn import train_tiny_mlp
     >>> net = train_tiny_mlp(np.zeros((0, 2)), np.zeros((0, 2)))      # untrained: uniform
-    >>> loss, grad = tent_loss_and_gradient(TentModel.from_source(net, [0, 0], [1, 1]), [[1.0, 2.0]])
-    >>> round(loss, 6), grad.tolist()                                 # log 2, flat
+    >>> out = tent_loss_and_gradient(TentModel.from_source(net, [0, 0], [1, 1]), [[1.0, 2.0]])
+    >>> round(out.loss, 6), out.gradient.tolist()                                 # log 2, flat
     (0.693147, [0.0, 0.0, 0.0, 0.0])
     """
     X = _data(model, X)
@@ -196,18 +207,18 @@ def tent_loss_and_gradient(model: TentModel, X) -> tuple[float, np.ndarray]:
         gradient = np.concatenate([(dXhat * U).sum(axis=0), dXhat.sum(axis=0)])
     if not (np.isfinite(loss) and np.isfinite(gradient).all()):
         raise ValueError("X: the logits or the gradient overflow (inputs too large for the network)")
-    return float(loss), gradient
+    return LossAndGradient(float(loss), gradient)
 
 
-def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0.05):
+def tent_adapt(
+    model: TentModel, X: ArrayLike, *, steps: int = 50, learning_rate: float = 0.05,
+) -> TentModel | list[TentModel]:
     r"""Adapt the scale and shift of the normalisation layer to a test batch by minimising its entropy.
 
     Runs :func:`bayeslearn.adam` for ``steps`` full-batch steps on
     :math:`(\gamma, \beta) \mapsto \frac1n \sum_i H(f(\gamma \odot (x_i - \mu)/\sigma + \beta))`
     (:func:`tent_loss_and_gradient`), starting from the model's own :math:`\gamma, \beta`. With
     a stack of M test batches, the M adaptations run at once, each on its own batch.
-
-    Used in: notebook 07, sections 6 and 8.
 
     Parameters
     ----------
@@ -233,13 +244,22 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
         If ``X`` does not fit the model, a hyper-parameter is out of its domain, or ``steps``
         would make Adam's path longer than 2**32 numbers.
 
+    Notes
+    -----
+    Used in: notebook 07, section 6; notebook 07, section 8.
+
+    References
+    ----------
+    .. [1] Wang, D., Shelhamer, E., Liu, S., Olshausen, B. and Darrell, T. (2021). Tent: fully test-time
+       adaptation by entropy minimization. *ICLR*.
+
     Examples
     --------
     >>> from bayeslearn import train_tiny_mlp, two_moons
     >>> X, y = two_moons(200, seed=0)
     >>> source = TentModel.from_source(train_tiny_mlp(X, np.eye(2)[y], steps=150), [0, 0], [1, 1])
     >>> adapted = tent_adapt(source, X + 0.3, steps=30)
-    >>> tent_loss_and_gradient(adapted, X + 0.3)[0] < tent_loss_and_gradient(source, X + 0.3)[0]
+    >>> tent_loss_and_gradient(adapted, X + 0.3).loss < tent_loss_and_gradient(source, X + 0.3).loss
     True
     """
     X = _data(model, X)
@@ -251,7 +271,7 @@ def tent_adapt(model: TentModel, X, *, steps: int = 50, learning_rate: float = 0
         raise ValueError(f"steps: {steps} steps of {M} adaptations make a path of more than 2**32 numbers")
     U = (batches - model.mean) / model.std
 
-    def gradient(w):
+    def gradient(w: np.ndarray) -> np.ndarray:
         scale, shift = w.reshape(M, 2, 1, d).transpose(1, 0, 2, 3)
         dXhat = _entropy_and_input_gradient(model.network, scale * U + shift, loss=False)[1]
         return np.stack([(dXhat * U).sum(axis=1), dXhat.sum(axis=1)], axis=1).ravel()

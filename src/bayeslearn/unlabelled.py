@@ -25,9 +25,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import softmax, xlogy
 
-from . import _validate as v
+from . import validation as v
+from .records import Record
 
 __all__ = [
     "OBJECTIVES",
@@ -73,7 +75,7 @@ def _row_entropy(log_q: np.ndarray) -> np.ndarray:
     return -(np.exp(log_q) * log_q).sum(axis=-1) + 0.0
 
 
-def entropy_minimisation_loss(logits) -> float:
+def entropy_minimisation_loss(logits: ArrayLike) -> float | np.ndarray:
     r"""Mean entropy of the predictions, :math:`U(z) = \frac1n \sum_{i=1}^n H(\operatorname{softmax}(z_i))`.
 
     .. math::
@@ -84,8 +86,6 @@ def entropy_minimisation_loss(logits) -> float:
     :math:`p(\theta) \propto \exp(-\lambda\, n\, U)` of Grandvalet and Bengio (2005): it prefers
     parameters under which the unlabelled inputs get confident predictions, i.e. decision
     boundaries through regions where there are few inputs (the cluster assumption).
-
-    Used in: notebook 07, sections 2, 5 and 6.
 
     Parameters
     ----------
@@ -108,6 +108,15 @@ def entropy_minimisation_loss(logits) -> float:
     --------
     entropy_minimisation_gradient, information_maximisation_loss, bayeslearn.entropy
 
+    Notes
+    -----
+    Used in: notebook 07, section 2; notebook 07, section 3.
+
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
+
     Examples
     --------
     >>> round(entropy_minimisation_loss([[0.0, 0.0], [50.0, 0.0]]), 6)   # (log 2 + 0) / 2
@@ -122,7 +131,7 @@ def _entropy_gradient(log_q: np.ndarray) -> np.ndarray:
     return q * (-log_q - _row_entropy(log_q)[..., None]) + 0.0
 
 
-def entropy_minimisation_gradient(logits) -> np.ndarray:
+def entropy_minimisation_gradient(logits: ArrayLike) -> np.ndarray:
     r"""Gradient of :func:`entropy_minimisation_loss` with respect to the logits.
 
     .. math::
@@ -132,8 +141,6 @@ def entropy_minimisation_gradient(logits) -> np.ndarray:
     It is zero at a uniform prediction (the entropy's maximum) and at a one-hot one (its
     minimum), and otherwise pushes the largest logit up: every prediction is made more
     confident in the class it already prefers.
-
-    Used in: notebook 07, sections 2 and 3.
 
     Parameters
     ----------
@@ -150,6 +157,15 @@ def entropy_minimisation_gradient(logits) -> np.ndarray:
     ValueError
         If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
 
+    Notes
+    -----
+    Used in: notebook 07, section 3.
+
+    References
+    ----------
+    .. [1] Grandvalet, Y. and Bengio, Y. (2005). Semi-supervised learning by entropy minimization. *NeurIPS*
+       17.
+
     Examples
     --------
     >>> entropy_minimisation_gradient([[0.0, 0.0]]).tolist()   # uniform: a stationary point
@@ -162,7 +178,7 @@ def entropy_minimisation_gradient(logits) -> np.ndarray:
     return _entropy_gradient(_log_softmax(z, axis=-1)) / z.shape[-2]
 
 
-def information_maximisation_loss(logits) -> float:
+def information_maximisation_loss(logits: ArrayLike) -> float | np.ndarray:
     r"""Mean entropy minus the entropy of the mean prediction: :math:`\frac1n\sum_i H(q_i) - H(\bar q)`.
 
     .. math::
@@ -173,8 +189,6 @@ def information_maximisation_loss(logits) -> float:
     (Bridle, Heading and MacKay, 1992; Krause, Perona and Gomes, 2010): each prediction
     confident (small :math:`H(q_i)`), the classes used evenly overall (large :math:`H(\bar q)`).
     A collapse onto one class makes the first term 0 but also the second, so it no longer wins.
-
-    Used in: notebook 07, section 5.
 
     Parameters
     ----------
@@ -194,6 +208,17 @@ def information_maximisation_loss(logits) -> float:
     See Also
     --------
     entropy_minimisation_loss
+
+    Notes
+    -----
+    Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [2] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
 
     Examples
     --------
@@ -215,7 +240,7 @@ def _marginal_gradient(log_q: np.ndarray) -> np.ndarray:
     return q * (log_bar - (q * log_bar).sum(axis=-1, keepdims=True))
 
 
-def information_maximisation_gradient(logits) -> np.ndarray:
+def information_maximisation_gradient(logits: ArrayLike) -> np.ndarray:
     r"""Gradient of :func:`information_maximisation_loss` with respect to the logits.
 
     .. math::
@@ -225,8 +250,6 @@ def information_maximisation_gradient(logits) -> np.ndarray:
 
     The second term pushes each prediction away from the classes the average prediction
     already over-uses.
-
-    Used in: notebook 07, section 5.
 
     Parameters
     ----------
@@ -242,6 +265,17 @@ def information_maximisation_gradient(logits) -> np.ndarray:
     ValueError
         If ``logits`` is not a finite (..., n, K) array with n >= 1 and K >= 2.
 
+    Notes
+    -----
+    Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Bridle, J. S., Heading, A. J. R. and MacKay, D. J. C. (1992). Unsupervised classifiers, mutual
+       information and 'phantom targets'. *NeurIPS* 4.
+    .. [2] Krause, A., Perona, P. and Gomes, R. G. (2010). Discriminative clustering by regularized
+       information maximization. *NeurIPS* 23.
+
     Examples
     --------
     >>> information_maximisation_gradient([[0.0, 0.0], [0.0, 0.0]]).tolist()
@@ -253,8 +287,8 @@ def information_maximisation_gradient(logits) -> np.ndarray:
 
 
 # --- pseudo-labels, sharpening, alignment -----------------------------------------------------------
-@dataclass(frozen=True)
-class PseudoLabels:
+@dataclass(frozen=True, repr=False)
+class PseudoLabels(Record):
     r"""Hard pseudo-labels :math:`\hat y_i = \arg\max_k q_{ik}` and which of them pass the threshold.
 
     Used in: notebook 07, sections 4 and 8.
@@ -278,7 +312,7 @@ class PseudoLabels:
         """The fraction of pseudo-labels kept (0 for no predictions)."""
         return float(self.mask.mean()) if self.mask.size else 0.0
 
-    def accuracy(self, true_labels) -> float:
+    def accuracy(self, true_labels: ArrayLike) -> float:
         """Fraction of the *kept* pseudo-labels equal to ``true_labels``; NaN if none is kept."""
         truth = v.count_int64(true_labels, "true_labels")
         if truth.shape != self.labels.shape:
@@ -287,7 +321,7 @@ class PseudoLabels:
         return float(right[self.mask].mean()) if self.mask.any() else float("nan")
 
 
-def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
+def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLabels:
     r"""Hard pseudo-labels from predictions, kept where the confidence reaches a threshold.
 
     .. math::
@@ -297,8 +331,6 @@ def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
     and the pseudo-label loss is :math:`\frac1n \sum_i m_i\, H(e_{\hat y_i}, q_i)` (Lee, 2013;
     with the threshold, FixMatch, Sohn et al., 2020). Its gradient with respect to the logits,
     the target held fixed, is :math:`q_i - e_{\hat y_i}` per kept example.
-
-    Used in: notebook 07, sections 3, 4 and 8.
 
     Parameters
     ----------
@@ -317,6 +349,17 @@ def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
         If ``probabilities`` is not an (n, K) array of distributions or ``threshold`` is
         not in [0, 1].
 
+    Notes
+    -----
+    Used in: notebook 07, section 4; notebook 07, section 8.
+
+    References
+    ----------
+    .. [1] Lee, D.-H. (2013). Pseudo-label: the simple and efficient semi-supervised learning method for deep
+       neural networks. *ICML Workshop on Challenges in Representation Learning*.
+    .. [2] Sohn, K., Berthelot, D., Li, C.-L. et al. (2020). FixMatch: simplifying semi-supervised learning
+       with consistency and confidence. *NeurIPS* 33.
+
     Examples
     --------
     >>> p = pseudo_labels([[0.9, 0.1], [0.4, 0.6], [0.2, 0.8]], threshold=0.75)
@@ -329,14 +372,12 @@ def pseudo_labels(probabilities, threshold: float = 0.0) -> PseudoLabels:
     return PseudoLabels(q.argmax(axis=-1), confidence, confidence >= tau)
 
 
-def sharpen(probabilities, temperature: float) -> np.ndarray:
+def sharpen(probabilities: ArrayLike, temperature: float) -> np.ndarray:
     r"""Sharpen predictions with a temperature: :math:`q_k^{1/T} / \sum_j q_j^{1/T}`.
 
     :math:`T = 1` returns the input, :math:`T \to 0` the one-hot arg max (MixMatch, Berthelot
     et al., 2019). Used as a *target* held fixed, a sharpened prediction has a non-zero
     gradient where the plain self-target :math:`q` has none.
-
-    Used in: notebook 07, sections 3 and 5.
 
     Parameters
     ----------
@@ -354,6 +395,15 @@ def sharpen(probabilities, temperature: float) -> np.ndarray:
     ------
     ValueError
         If ``probabilities`` are not distributions or ``temperature`` is not > 0.
+
+    Notes
+    -----
+    Used in: notebook 07, section 3.
+
+    References
+    ----------
+    .. [1] Berthelot, D., Carlini, N., Goodfellow, I. et al. (2019). MixMatch: a holistic approach to semi-
+       supervised learning. *NeurIPS* 32.
 
     Examples
     --------
@@ -377,7 +427,9 @@ def _sharpen(q: np.ndarray, t: float) -> np.ndarray:
     return softmax(z, axis=-1)
 
 
-def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.ndarray:
+def distribution_alignment(
+    probabilities: ArrayLike, class_prior: ArrayLike, running_mean: ArrayLike | None = None,
+) -> np.ndarray:
     r"""Align predictions with a class prior: :math:`\tilde q_i = \operatorname{normalise}(q_i \odot p(y) / \bar q)`.
 
     .. math::
@@ -389,8 +441,6 @@ def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.
     under the class frequencies the model has drifted to, and replacing :math:`\bar q(y)` by
     :math:`p(y)` gives :math:`p(x \mid y)\, p(y)` (ReMixMatch, Berthelot et al., 2020; the
     prior-shift correction of Saerens et al., 2002).
-
-    Used in: notebook 07, section 5.
 
     Parameters
     ----------
@@ -411,6 +461,17 @@ def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.
     ValueError
         If an argument is not a distribution of the right shape, or ``class_prior`` or
         ``running_mean`` has a zero.
+
+    Notes
+    -----
+    Used in: notebook 07, section 5.
+
+    References
+    ----------
+    .. [1] Berthelot, D., Carlini, N., Cubuk, E. D. et al. (2020). ReMixMatch: semi-supervised learning with
+       distribution alignment and augmentation anchoring. *ICLR*.
+    .. [2] Saerens, M., Latinne, P. and Decaestecker, C. (2002). Adjusting the outputs of a classifier to new
+       a priori probabilities: a simple procedure. *Neural Computation*, 14(1), 21-41.
 
     Examples
     --------
@@ -440,13 +501,11 @@ def distribution_alignment(probabilities, class_prior, running_mean=None) -> np.
     return w / total
 
 
-def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
+def labelled_subset(labels: ArrayLike, per_class: int, seed: int = 0) -> np.ndarray:
     r"""Indices of ``per_class`` examples of every class, drawn at random: a small labelled set.
 
     The rest of a data set plays the unlabelled pool. Drawing the same number from each class
     keeps a handful of labels from missing a class altogether.
-
-    Used in: notebook 07, sections 1, 2, 4, 5, 7 and 8 (through semi_supervised_moons).
 
     Parameters
     ----------
@@ -469,6 +528,11 @@ def labelled_subset(labels, per_class: int, seed: int = 0) -> np.ndarray:
         [0, 2**63 - 1].
     TypeError
         If ``labels`` is not numeric (strings, booleans) or ``per_class`` is not an integer.
+
+    Notes
+    -----
+    Used in: notebook 07, section 1.
+    Called there through :func:`semi_supervised_moons`.
 
     Examples
     --------

@@ -29,7 +29,7 @@ from matplotlib.figure import Figure
 from PIL import Image
 from traitlets import Unicode
 
-from . import _validate as v
+from . import validation as v
 from .i18n import tr
 from .plotting import format_number
 

@@ -5,11 +5,11 @@ not yet, with a hint, and never prints the answer.
     check.exercise_1_1(0.7)
 """
 
-from ._nb01 import *  # noqa: F403
-from ._nb02 import *  # noqa: F403
-from ._nb03 import *  # noqa: F403
-from ._nb04 import *  # noqa: F403
-from ._nb05 import *  # noqa: F403
-from ._nb06 import *  # noqa: F403
-from ._nb07 import *  # noqa: F403
-from ._nb08 import *  # noqa: F403
+from .nb01 import *  # noqa: F403
+from .nb02 import *  # noqa: F403
+from .nb03 import *  # noqa: F403
+from .nb04 import *  # noqa: F403
+from .nb05 import *  # noqa: F403
+from .nb06 import *  # noqa: F403
+from .nb07 import *  # noqa: F403
+from .nb08 import *  # noqa: F403

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from ..i18n import tr
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
 from ..posterior import beta_bernoulli_predictive
 from ..risk import empirical_risk, expected_log_loss_bernoulli
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_5_1", "exercise_5_2", "exercise_5_3", "exercise_5_4"]
 
@@ -57,7 +59,7 @@ def exercise_5_2(answer: object) -> Verdict:
     """
     theta_hat = bernoulli_mle(HEADS_5_2, TOSSES_5_2)
     per_toss = [-bernoulli_log_likelihood(theta_hat, 1, 1)] * TOSSES_5_2  # every training toss is a head
-    expected = empirical_risk(per_toss)
+    expected = empirical_risk(np.array(per_toss))
     ok = close(answer, expected, abs_=1e-9)
     hint = tr("the MLE is k/n; score each training toss (a head) with −log θ̂ and average.")
     if close(answer, math.inf):
@@ -121,4 +123,4 @@ def exercise_5_4(answer: object) -> Verdict:
 def _laplace_heldout_loss() -> float:
     """The warm-up of exercise 5.4: held-out loss (nats per toss) of Laplace's rule on 19 heads and 1 tail."""
     theta = beta_bernoulli_predictive(HEADS_5_2, TOSSES_5_2, 1.0, 1.0)  # (k + 1)/(n + 2)
-    return -bernoulli_log_likelihood(theta, HELD_HEADS_5_4, HELD_TOSSES_5_4) / HELD_TOSSES_5_4
+    return float(-bernoulli_log_likelihood(theta, HELD_HEADS_5_4, HELD_TOSSES_5_4) / HELD_TOSSES_5_4)

@@ -7,7 +7,7 @@ and a hint, never the answer.
 from __future__ import annotations
 
 from ..i18n import tr
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_2_1", "exercise_2_2", "exercise_2_3", "exercise_2_4"]
 

@@ -1,4 +1,7 @@
-"""Argument checks for the public functions, with their error messages in one place.
+"""The shared argument checks: every public function's validation and error messages, in one place.
+
+A public module (other modules import it; no module imports another's private names) but not
+part of the flat API: nothing here is in ``bayeslearn.__all__``.
 
 Every public function of :mod:`bayeslearn` validates its arguments here, once, at the
 boundary; the maths below it assumes clean input so that inner loops and widget
@@ -187,7 +190,7 @@ def integer(value: object, name: str, minimum: int = 0) -> int:
             raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
         if not float(value).is_integer():  # 2.5, nan, inf: a number, but not a whole one
             raise ValueError(f"{name} must be a whole number, got {value!r}")
-        value = int(value)
+        value = int(float(value))
     value = operator.index(value)
     if value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")

@@ -13,7 +13,7 @@ import numpy as np
 from ..calibration import expected_calibration_error
 from ..classification import smooth_labels
 from ..i18n import tr
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_6_1", "exercise_6_2", "exercise_6_3", "exercise_6_4"]
 

@@ -17,7 +17,7 @@ from ..unlabelled import (
     entropy_minimisation_gradient,
     information_maximisation_loss,
 )
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_7_1", "exercise_7_2", "exercise_7_3", "exercise_7_4"]
 
@@ -84,7 +84,7 @@ def exercise_7_3(answer: object) -> Verdict:
     q = np.array(Q_7_3)
     expected = information_maximisation_loss(np.log(q))
     ok = close(answer, expected)
-    mean_h, h_bar = float(entropy(q).mean()), float(entropy(q.mean(axis=0)))
+    mean_h, h_bar = float(np.mean(entropy(q))), float(entropy(q.mean(axis=0)))
     hint = tr("average the two entropies H(q_j), then subtract the entropy of the average prediction q̄.")
     if close(answer, -expected):
         hint = tr("the sign: U_IM is mean H(q_j) minus H(q̄), and H(q̄) is the larger.")

@@ -12,7 +12,7 @@ from ..classification import smooth_labels
 from ..divergence import entropy, kl_divergence
 from ..i18n import tr
 from ..mixture import mixture_moments
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_4_1", "exercise_4_2", "exercise_4_3", "exercise_4_4", "exercise_4_5"]
 
@@ -90,7 +90,7 @@ def exercise_4_4(answer: object) -> Verdict:
     ✗ Exercise 4.4: not yet. Hint: that σ fits one mode (reverse KL); forward KL matches the mean and variance.
     Verdict(ok=False)
     """
-    _, expected = mixture_moments(*MIXTURE_4_4)
+    expected = mixture_moments(*MIXTURE_4_4).sd
     ok = close(answer, expected)
     hint = tr("forward KL matches moments: variance = average component variance + variance of the means.")
     if close(answer, 1.0):

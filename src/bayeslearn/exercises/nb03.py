@@ -6,7 +6,7 @@ import numpy as np
 
 from ..i18n import tr
 from ..regression import map_weights
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_3_1", "exercise_3_2", "exercise_3_3", "exercise_3_4"]
 

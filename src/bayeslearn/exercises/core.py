@@ -12,7 +12,9 @@ from ..i18n import tr
 __all__ = ["Verdict", "close", "verdict"]
 
 
-def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9, digits: int = 3) -> bool:
+def close(
+    answer: object, expected: float | np.ndarray, rel: float = 1e-3, abs_: float = 1e-9, digits: int = 3
+) -> bool:
     """Whether ``answer`` is a finite number matching ``expected`` (or both are the same ±inf).
 
     It matches when it is within ``rel`` (relative) or ``abs_`` of ``expected``, or when it is
@@ -26,6 +28,7 @@ def close(answer: object, expected: float, rel: float = 1e-3, abs_: float = 1e-9
     >>> close("1/2", 0.5), close(float("inf"), float("inf")), close(None, 0.0), close(True, 1.0)
     (False, True, False, False)
     """
+    expected = float(expected)  # a library result: a float, or a 0-d array
     if isinstance(answer, (bool, np.bool_)):  # float(True) is 1.0, but True is no number
         return False
     try:

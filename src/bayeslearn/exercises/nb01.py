@@ -11,7 +11,7 @@ import numpy as np
 from ..divergence import cross_entropy
 from ..i18n import tr
 from ..likelihood import bernoulli_log_likelihood, bernoulli_mle
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_1_1", "exercise_1_2", "exercise_1_3", "exercise_1_4", "exercise_1_5"]
 

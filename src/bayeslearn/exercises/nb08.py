@@ -12,7 +12,7 @@ import numpy as np
 
 from ..i18n import tr
 from ..scales import fit_temperature, noise_variance_mle
-from ._core import Verdict, close, verdict
+from .core import Verdict, close, verdict
 
 __all__ = ["exercise_8_1", "exercise_8_2", "exercise_8_3", "exercise_8_4", "exercise_8_5"]
 
