@@ -262,8 +262,46 @@ def carry(english: Path) -> int:
         if old is not None and table["code"].get(old) is not None:
             table["code"][literal] = table["code"].pop(old)
             moved += 1
+            continue
+        for old, korean in list(table["code"].items()):
+            renamed = _renamed(old, literal, korean) if old in report["unused"] else None
+            if renamed is not None:
+                table["code"][literal] = renamed
+                del table["code"][old]
+                moved += 1
+                break
     save_table(english, table)
     return moved
+
+
+def _fields(literal: str) -> tuple[str, list[str]] | None:
+    """An f-string's text parts (as one dump) and the source of each expression it formats."""
+    try:
+        code = f"(\n{literal}\n)"
+        node = ast.parse(code, mode="eval").body
+    except SyntaxError:
+        return None
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    parts = [v for v in node.values if isinstance(v, ast.FormattedValue)]
+    text = ast.dump(ast.JoinedStr([v for v in node.values if not isinstance(v, ast.FormattedValue)]))
+    return text, [ast.get_source_segment(code, v.value) or "" for v in parts]
+
+
+def _renamed(old: str, new: str, korean: str | None) -> str | None:
+    """``korean`` with the English edit applied, when the English f-string only renamed what
+    it formats (``{fit.mu}`` → ``{fit.mean}``); else None."""
+    before, after = _fields(old), _fields(new)
+    if korean is None or before is None or after is None or before[0] != after[0]:
+        return None
+    if len(before[1]) != len(after[1]):
+        return None
+    for a, b in zip(before[1], after[1], strict=True):
+        if a != b:
+            if korean.count("{" + a) != 1:
+                return None
+            korean = korean.replace("{" + a, "{" + b)
+    return korean
 
 
 def build(english: Path) -> Path:
