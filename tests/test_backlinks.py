@@ -27,7 +27,7 @@ from bayeslearn import plotting, widgets
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
-_REFERENCE = re.compile(r"notebook (\d{2}), section (\d+)")
+_REFERENCE = re.compile(r"notebook (\d{2}), sections? (\d+)(?: and (\d+))?")
 _SECTION = re.compile(r"^## (\d+)\. \S")
 
 
@@ -35,13 +35,26 @@ def parse_used_in(doc: str | None) -> list[tuple[str, int]]:
     """The (notebook number, section number) pairs of a docstring's ``Used in:`` paragraph.
 
     The paragraph starts with a line ``Used in: ...`` and may wrap onto the following lines
-    until a blank line; its references are joined with ``"; "``. No paragraph gives ``[]``;
-    a reference not of the form ``notebook NN, section S`` raises ValueError.
+    until a blank line; its references are joined with ``"; "`` and end at the paragraph's
+    first full stop (a sentence may follow). ``sections 4 and 8`` names two sections. No
+    paragraph gives ``[]``; a reference not of the form ``notebook NN, section S`` raises
+    ValueError.
     """
+    references, _ = _used_in(doc)
+    return references
+
+
+def called_through(doc: str | None) -> list[str]:
+    """The functions the sentence after a ``Used in:`` list names (``:func:`name```): the
+    lesson calls the documented helper through them."""
+    return re.findall(r":func:`~?(?:[\w.]*\.)?(\w+)`", _used_in(doc)[1])
+
+
+def _used_in(doc: str | None) -> tuple[list[tuple[str, int]], str]:
     lines = inspect.cleandoc(doc or "").splitlines()
     starts = [i for i, line in enumerate(lines) if line.startswith("Used in:")]
     if not starts:
-        return []
+        return [], ""
     if len(starts) > 1:
         raise ValueError("more than one 'Used in:' paragraph")
     paragraph = []
@@ -50,13 +63,15 @@ def parse_used_in(doc: str | None) -> list[tuple[str, int]]:
             break
         paragraph.append(line.strip())
     text = " ".join(paragraph).removeprefix("Used in:").strip()
+    listed, _, rest = (text + " ").partition(". ")
     references = []
-    for item in text.split(";"):
+    for item in listed.strip().removesuffix(".").split(";"):
         match = _REFERENCE.fullmatch(item.strip())
         if match is None:
             raise ValueError(f"malformed back-link {item.strip()!r}: want 'notebook NN, section S'")
-        references.append((match.group(1), int(match.group(2))))
-    return references
+        sections = [match.group(2)] + ([match.group(3)] if match.group(3) else [])
+        references += [(match.group(1), int(section)) for section in sections]
+    return references, rest
 
 
 @cache
@@ -94,12 +109,33 @@ NOT_IN_A_LESSON = {
     "plotting.use_style": "called once in every notebook's set-up cell, before section 1",
     "plotting.format_number": "formats LiveFigure's readouts; the notebooks never call it",
     "widgets.sample_sizes": "the options of sample_size_slider; the notebooks never call it",
+    "set_language": "called once in every notebook's set-up cell, before section 1",
+    "get_language": "tells code which language set_language chose; the notebooks never call it",
 }
+
+
+def _named_in_no_section(short: str) -> list[str]:
+    """Where a name appears in a numbered section of any notebook, as 'NN §S'."""
+    return [f"{path.name[:2]} §{number}"
+            for path in sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+            for number, text in notebook_sections(path.name[:2]).items()
+            if re.search(rf"\b{re.escape(short)}\b", text)]
+
+
+def _silent_record(name: str) -> bool:
+    """A result record with no back-link of its own: the function that returns it has one."""
+    obj = PUBLIC[name]
+    return (inspect.isclass(obj) and issubclass(obj, bayeslearn.Record)
+            and not parse_used_in(obj.__doc__))
 
 
 @pytest.mark.parametrize("name", sorted(set(PUBLIC) - set(NOT_IN_A_LESSON)))
 def test_public_name_links_back_to_the_sections_that_use_it(name):
     obj = PUBLIC[name]
+    if _silent_record(name):  # a record the lessons never name needs no link; one they name does
+        assert not _named_in_no_section(name.rsplit(".", 1)[-1]), (
+            f"{name} is named in {_named_in_no_section(name)}: give it a 'Used in:' line")
+        return
     references = parse_used_in(obj.__doc__)
     assert references, f"{name}: no 'Used in: notebook NN, section S' line in its docstring"
     short = name.rsplit(".", 1)[-1]
@@ -108,8 +144,9 @@ def test_public_name_links_back_to_the_sections_that_use_it(name):
         assert len(paths) == 1, f"{name}: no notebook {number} (notebooks/{number}_*.ipynb)"
         sections = notebook_sections(number)
         assert section in sections, f"{name}: notebook {number} has no heading '## {section}. ...'"
-        assert re.search(rf"\b{re.escape(short)}\b", sections[section]), (
-            f"{name}: not used in notebook {number}, section {section}"
+        names = [short, *called_through(obj.__doc__)]
+        assert any(re.search(rf"\b{re.escape(n)}\b", sections[section]) for n in names), (
+            f"{name}: neither it nor {names[1:]} is used in notebook {number}, section {section}"
         )
 
 
@@ -123,6 +160,8 @@ def test_the_parser_reads_wrapped_lists_and_rejects_malformed_references():
     ----------
     """
     assert parse_used_in(doc) == [("03", 5), ("08", 4)]
+    through = "Summary.\n\nUsed in: notebook 07, sections 4 and 8. Called there through\n:func:`fit`.\n"
+    assert parse_used_in(through) == [("07", 4), ("07", 8)] and called_through(through) == ["fit"]
     assert parse_used_in("Summary with no back-link.") == []
     for bad in ("Used in: notebook 3, section 5", "Used in: notebook 03 section 5",
                 "Used in: notebook 03, section 5, notebook 04, section 2", "Used in:"):

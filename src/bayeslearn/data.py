@@ -41,7 +41,8 @@ class LabelledPoints(Record):
 
     Unpacks as ``X, labels = two_moons(n)``.
 
-    Used in: notebook 04, section 4; notebook 06, section 1; notebook 07, section 1; notebook 08, section 3
+    Used in: notebook 04, section 4; notebook 06, section 1; notebook 07, section 1; notebook 08, section 3.
+    Returned there by :func:`two_moons` and :func:`gaussian_blobs`.
 
     Attributes
     ----------
@@ -66,7 +67,8 @@ class LabelledPoints(Record):
 class RegressionData(Record):
     """Inputs and noisy targets, as drawn by :func:`regression_data`; unpacks as ``x, y = ...``.
 
-    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1
+    Used in: notebook 03, section 1; notebook 03, section 8; notebook 05, section 3; notebook 08, section 1.
+    Returned there by :func:`regression_data`.
 
     Attributes
     ----------

@@ -328,7 +328,8 @@ class HeteroscedasticFit(Record):
 
     Notes
     -----
-    Used in: notebook 08, section 2 (also to hold the MSE fit, with a constant log-variance).
+    Used in: notebook 08, section 2. Returned there by :func:`fit_heteroscedastic`, and holds the
+    MSE fit too, with a constant log-variance.
 
     Examples
     --------

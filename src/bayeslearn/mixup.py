@@ -52,7 +52,8 @@ __all__ = [
 class MixupBatch(Record):
     r"""A batch of mixed examples, :math:`\tilde x_i = \lambda_i x_i + (1-\lambda_i) x_{\pi(i)}`.
 
-    Used in: notebook 06, section 4; notebook 06, section 8; notebook 06, section 9
+    Used in: notebook 06, section 4; notebook 06, section 8; notebook 06, section 9.
+    Returned there by :func:`mixup_batch`.
 
     Attributes
     ----------

@@ -114,7 +114,8 @@ def loss_and_gradient_columns(theta: np.ndarray, XT: np.ndarray, TT: np.ndarray,
 class TinyMLP(Record):
     r"""One-hidden-layer ReLU net, :math:`q(x) = \operatorname{softmax}(W_2^\top \max(0, W_1^\top x + b_1) + b_2)`.
 
-    Used in: notebook 06, section 3; notebook 06, section 5; notebook 07, section 9; notebook 08, section 3
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 07, section 9; notebook 08, section 3.
+    Returned there by :func:`train_tiny_mlp`, :func:`train_tiny_mlps`.
 
     Attributes
     ----------

@@ -31,7 +31,8 @@ class Classifier(Protocol):
 class ProbabilityGrid(Record):
     """A model's class probabilities on a rectangular grid of 2-D inputs.
 
-    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 7; notebook 07, section 1
+    Used in: notebook 06, section 3; notebook 06, section 5; notebook 06, section 7; notebook 07, section 1.
+    Returned there by :func:`probability_grid`.
 
     Attributes
     ----------

@@ -63,7 +63,9 @@ class Record:
 class LossAndGradient(Record):
     """A loss and its gradient with respect to the parameters (``loss, gradient = ...``).
 
-    Used in: notebook 06, section 9; notebook 07, section 3
+    Used in: notebook 06, section 9; notebook 07, section 2; notebook 07, section 6.
+    Returned there by :func:`mlp_loss_and_gradient`, :func:`semi_supervised_loss_and_gradient`
+    and :func:`tent_loss_and_gradient`.
 
     Attributes
     ----------

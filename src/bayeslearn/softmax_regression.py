@@ -24,7 +24,8 @@ __all__ = ["SoftmaxRegression", "train_softmax_regression"]
 class SoftmaxRegression(Record):
     r"""A trained softmax-regression classifier, :math:`q(x) = \operatorname{softmax}(x W + b)`.
 
-    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1
+    Used in: notebook 04, section 4; notebook 04, section 7; notebook 04, section 8; notebook 06, section 1.
+    Returned there by :func:`train_softmax_regression`.
 
     Attributes
     ----------

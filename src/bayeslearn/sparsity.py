@@ -85,8 +85,8 @@ def soft_threshold(z: ArrayLike, threshold: ArrayLike) -> float | np.ndarray:
 
     Notes
     -----
-    Used in: notebook 08, section 5.
-    The coordinate update of :func:`lasso_weights`.
+    Used in: notebook 08, section 5. The coordinate update of :func:`lasso_weights`, which
+    :func:`laplace_map_weights` calls there.
 
     Examples
     --------

@@ -37,6 +37,7 @@ class TentModel(Record):
     r"""A network behind a normalisation layer, :math:`q(x) = f(\gamma \odot (x - \mu)/\sigma + \beta)`.
 
     Used in: notebook 07, sections 6 and 8.
+    Built there by :meth:`TentModel.from_source`, adapted by :func:`tent_adapt`.
 
     The constructor checks every field (a TinyMLP; finite ``mean``, ``scale``, ``shift`` and
     positive ``std`` of shape (d,)); :meth:`normalise`, :meth:`logits` and

@@ -292,6 +292,7 @@ class PseudoLabels(Record):
     r"""Hard pseudo-labels :math:`\hat y_i = \arg\max_k q_{ik}` and which of them pass the threshold.
 
     Used in: notebook 07, sections 4 and 8.
+    Returned there by :func:`pseudo_labels`.
 
     Attributes
     ----------
