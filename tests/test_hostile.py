@@ -46,6 +46,7 @@ PHI8 = bl.rbf_features(np.linspace(0, 1, 5), [0.0, 1.0], 0.5)
 LOGITS8 = np.array([[2.0, 0.0], [0.0, 1.0]])
 FIT8 = bl.HeteroscedasticFit(np.ones(2), np.zeros(2))
 TENT = bl.TentModel.from_source(MODEL, [0.0, 0.0], [1.0, 1.0])  # notebook 07
+SOFTMAX = bl.train_softmax_regression(MOONS_X, MOONS_Y, 2, steps=1)  # notebooks 04 and 06
 
 
 class NoProba:
@@ -703,6 +704,13 @@ HOSTILE = [
         MOONS_X[:4], MOONS_Y[:4], MOONS_X[4:], 0.5, rounds=0, steps=1, seed=2**64), ValueError, "seed"),
     ("self_training_mlps", "weight an array", lambda: bl.self_training_mlps(
         MOONS_X[:4], MOONS_Y[:4], MOONS_X[4:], 0.5, weight=[1.0, 2.0]), ValueError, "weight"),
+    ("TinyMLP", "logits X strings", lambda: MODEL.logits([["1", "2"]]), TypeError, "X"),
+    ("TinyMLP", "predict_proba X NaN", lambda: MODEL.predict_proba([[NAN, 0.0]]), ValueError, "X"),
+    ("TinyMLP", "logits X of 3 features", lambda: MODEL.logits([[1.0, 2.0, 3.0]]), ValueError, "X"),
+    ("SoftmaxRegression", "logits X 1-D", lambda: SOFTMAX.logits([1.0, 2.0]), ValueError, "X"),
+    ("SoftmaxRegression", "predict_proba X of 3 features",
+     lambda: SOFTMAX.predict_proba([[1.0, 2.0, 3.0]]), ValueError, "X"),
+    ("SoftmaxRegression", "logits X complex", lambda: SOFTMAX.logits([[1j, 0.0]]), TypeError, "X"),
     ("TentModel", "network not a TinyMLP", lambda: bl.TentModel.from_source("net", [0.0, 0.0], [1.0, 1.0]),
      TypeError, "network"),
     ("TentModel", "std zero", lambda: bl.TentModel.from_source(MODEL, [0.0, 0.0], [0.0, 1.0]), ValueError, "std"),

@@ -156,7 +156,10 @@ class TinyMLP(Record):
         """Logits (K, n), computed in place (few temporaries, however many points: a grid has thousands)."""
         shapes = layer_shapes(self.num_inputs, self.hidden, self.num_classes)
         W1T, b1, W2T, b2 = unpack_parameters(self.parameters, shapes)
-        H = W1T @ np.ascontiguousarray(np.asarray(X, dtype=float).T)  # C order, as in training
+        X = v.matrix(X, "X")
+        if X.shape[1] != self.num_inputs:
+            raise ValueError(f"X must have {self.num_inputs} columns (features), got {X.shape[1]}")
+        H = W1T @ np.ascontiguousarray(X.T)  # C order, as in training
         H += b1
         np.maximum(H, 0.0, out=H)
         Z = W2T @ H

@@ -58,7 +58,10 @@ class SoftmaxRegression(Record):
 
     def logits(self, X: ArrayLike) -> NDArray[np.float64]:
         """The logits :math:`X W + b` for inputs of shape (n, d)."""
-        return np.asarray(X, dtype=float) @ self.weights + self.bias
+        X = v.matrix(X, "X")
+        if X.shape[1] != self.weights.shape[0]:
+            raise ValueError(f"X must have {self.weights.shape[0]} columns (features), got {X.shape[1]}")
+        return X @ self.weights + self.bias
 
     def predict_proba(self, X: ArrayLike) -> NDArray[np.float64]:
         """Class probabilities :math:`\\operatorname{softmax}(X W + b)`, shape (n, K)."""
