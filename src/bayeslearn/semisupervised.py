@@ -29,18 +29,20 @@ from . import validation as v
 from .data import two_moons
 from .network import TinyMLP
 from .optim import adam
+from .pseudo_labelling import (
+    PseudoLabels,
+    distribution_alignment,
+    labelled_subset,
+    pseudo_labels,
+    sharpen,
+)
 from .records import LossAndGradient, Record
 from .unlabelled import (
     OBJECTIVES,
-    PseudoLabels,
-    distribution_alignment,
     entropy_minimisation_gradient,
     entropy_minimisation_loss,
     information_maximisation_gradient,
     information_maximisation_loss,
-    labelled_subset,
-    pseudo_labels,
-    sharpen,
 )
 
 __all__ = [
