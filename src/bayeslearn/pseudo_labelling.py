@@ -102,7 +102,7 @@ def pseudo_labels(probabilities: ArrayLike, threshold: float = 0.0) -> PseudoLab
 
     Notes
     -----
-    Used in: notebook 07, section 4; notebook 07, section 8.
+    Used in: notebook 07, sections 4 and 8..
 
     References
     ----------
