@@ -62,7 +62,7 @@ _EXPORTS: dict[str, str] = {
     "coin_tosses": "data",
     "cosine_schedule": "schedules",
     "cross_entropy": "divergence",
-    "cross_validation_mse": "evidence",
+    "cross_validation_mse": "cross_validation",
     "decision_boundary": "plotting_2d",
     "distribution_alignment": "pseudo_labelling",
     "empirical_risk": "risk",
