@@ -119,6 +119,7 @@ def fit_heteroscedastic(
 
     Examples
     --------
+    >>> from bayeslearn import heteroscedastic_data, rbf_features
     >>> data = heteroscedastic_data(100, seed=0)
     >>> fit = fit_heteroscedastic(rbf_features(data.x, np.linspace(0, 1, 6), 0.12), data.y, steps=200)
     >>> fit.mean_weights.shape

@@ -178,7 +178,7 @@ def train_semi_supervised_mlps(
 
     Examples
     --------
-    >>> from bayeslearn import two_moons
+    >>> from bayeslearn import entropy_minimisation_loss, two_moons
     >>> X, y = two_moons(60, seed=0)
     >>> plain, entropic = train_semi_supervised_mlps(X[:6], y[:6], X[6:], [0.0, 1.0], steps=100)
     >>> H = [float(entropy_minimisation_loss(net.logits(X[6:]))) for net in (plain, entropic)]
