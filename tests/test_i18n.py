@@ -1,4 +1,4 @@
-"""The message catalogue (bayeslearn.messages) against the library's source and its output.
+"""The message catalogue (bayeslearn.i18n.MESSAGES) against the library's source and its output.
 
 Every call of the lookup ``tr`` in src/bayeslearn must pass a literal English message that has
 an English and a Korean entry in the catalogue (a message built at run time could not be
@@ -20,8 +20,7 @@ from test_glossary import NON_PREFERRED
 from test_korean_edition import NUMBER
 
 import bayeslearn as bl
-from bayeslearn.i18n import tr
-from bayeslearn.messages import MESSAGES
+from bayeslearn.i18n import MESSAGES, tr
 
 SRC = Path(__file__).parent.parent / "src" / "bayeslearn"
 HANGUL = re.compile(r"[가-힣]")

@@ -63,11 +63,11 @@ def test_two_moons_rejects_bad_arguments(kwargs, error, match):
 
 # --- mixup_batch -----------------------------------------------------------------------------------------
 @settings(max_examples=60, deadline=None)
-@given(n=st.integers(1, 40), k=st.integers(2, 6), alpha=st.floats(0.0, 20.0), seed=st.integers(0, 10_000))
-def test_mixed_targets_are_distributions_on_the_segments(n, k, alpha, seed):
+@given(n=st.integers(1, 40), k=st.integers(2, 6), mixup_alpha=st.floats(0.0, 20.0), seed=st.integers(0, 10_000))
+def test_mixed_targets_are_distributions_on_the_segments(n, k, mixup_alpha, seed):
     X = np.random.default_rng(seed).normal(size=(n, 3))
     T = soft_targets(n, k, seed + 1)
-    batch = bl.mixup_batch(X, T, alpha, seed=seed)
+    batch = bl.mixup_batch(X, T, mixup_alpha, seed=seed)
     assert batch.targets.shape == (n, k) and batch.inputs.shape == (n, 3)
     assert np.all(batch.targets >= 0)
     np.testing.assert_allclose(batch.targets.sum(axis=1), 1.0, rtol=0, atol=1e-12)
@@ -81,17 +81,17 @@ def test_mixed_targets_are_distributions_on_the_segments(n, k, alpha, seed):
 def test_alpha_zero_is_off_and_returns_the_data_unchanged():
     X, y = bl.two_moons(25, seed=3)
     T = bl.smooth_labels(y, 2, 0.1)
-    batch = bl.mixup_batch(X, T, alpha=0.0, seed=9)
+    batch = bl.mixup_batch(X, T, mixup_alpha=0.0, seed=9)
     assert np.array_equal(batch.inputs, X) and np.array_equal(batch.targets, T)
     assert np.array_equal(batch.lam, np.ones(25))
 
 
-@pytest.mark.parametrize("alpha", [1e-5, 1e-7])
-def test_small_alpha_returns_original_pairs(alpha):
+@pytest.mark.parametrize("mixup_alpha", [1e-5, 1e-7])
+def test_small_alpha_returns_original_pairs(mixup_alpha):
     """As α → 0, λ piles up at 0 and 1: every mixed pair is one of the original (x, t) pairs."""
     X = np.random.default_rng(0).normal(size=(300, 2))
     T = soft_targets(300, 3, 1)
-    batch = bl.mixup_batch(X, T, alpha, seed=5)
+    batch = bl.mixup_batch(X, T, mixup_alpha, seed=5)
     own = np.abs(batch.inputs - X).max(axis=1) < 1e-6
     partner = np.abs(batch.inputs - X[batch.partner]).max(axis=1) < 1e-6
     assert np.all(own | partner)
@@ -108,10 +108,10 @@ def test_mixing_weights_spread_out_as_alpha_grows():
     assert distance_to_an_end[0] < 0.01 and distance_to_an_end[-1] > 0.35
 
 
-@pytest.mark.parametrize("alpha", [0.2, 0.4, 1.0, 3.0])
-def test_lambda_follows_beta_alpha_alpha_by_a_ks_test(alpha):
-    batch = bl.mixup_batch(np.zeros((20_000, 1)), np.full((20_000, 2), 0.5), alpha, seed=11)
-    result = stats.kstest(batch.lam, stats.beta(alpha, alpha).cdf)
+@pytest.mark.parametrize("mixup_alpha", [0.2, 0.4, 1.0, 3.0])
+def test_lambda_follows_beta_alpha_alpha_by_a_ks_test(mixup_alpha):
+    batch = bl.mixup_batch(np.zeros((20_000, 1)), np.full((20_000, 2), 0.5), mixup_alpha, seed=11)
+    result = stats.kstest(batch.lam, stats.beta(mixup_alpha, mixup_alpha).cdf)
     assert result.pvalue > 1e-3, result
     assert abs(batch.lam.mean() - 0.5) < 0.01
 
@@ -128,10 +128,10 @@ def test_mixup_batch_is_seeded():
     (([[1.0], [np.nan]], [[1.0, 0.0]] * 2, 0.4), ValueError, "X"),
     (([[1.0], [2.0]], [[1.0, 0.0]], 0.4), ValueError, "one row per row of X"),
     (([[1.0], [2.0]], [[0.7, 0.7]] * 2, 0.4), ValueError, "targets"),
-    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, -0.1), ValueError, "alpha"),
-    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, np.inf), ValueError, "alpha"),
-    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, [0.1, 0.2]), ValueError, "alpha"),
-    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, "big"), TypeError, "alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, -0.1), ValueError, "mixup_alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, np.inf), ValueError, "mixup_alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, [0.1, 0.2]), ValueError, "mixup_alpha"),
+    (([[1.0], [2.0]], [[1.0, 0.0]] * 2, "big"), TypeError, "mixup_alpha"),
 ])
 def test_mixup_batch_rejects_bad_arguments(args, error, match):
     with pytest.raises(error, match=match):
@@ -214,14 +214,14 @@ def test_training_lowers_the_loss_and_is_seeded_and_fast():
     X, y = bl.two_moons(200, seed=0)
     T = np.eye(2)[y]
     start = time.perf_counter()
-    model = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
+    model = bl.train_tiny_mlp(X, T, mixup_alpha=0.4, steps=200, seed=1)
     assert time.perf_counter() - start < 1.0
     before = bl.mlp_loss_and_gradient(bl.train_tiny_mlp(X, T, steps=0, seed=1).parameters, X, T, hidden=16).loss
     after = bl.mlp_loss_and_gradient(model.parameters, X, T, hidden=16).loss
     assert before == pytest.approx(np.log(2)) and after < 0.4
-    again = bl.train_tiny_mlp(X, T, alpha=0.4, steps=200, seed=1)
+    again = bl.train_tiny_mlp(X, T, mixup_alpha=0.4, steps=200, seed=1)
     assert np.array_equal(model.parameters, again.parameters)
-    assert model.alpha == 0.4 and model.steps == 200
+    assert model.mixup_alpha == 0.4 and model.steps == 200
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
@@ -229,7 +229,7 @@ def test_mixup_is_less_confident_away_from_the_data_and_no_worse_held_out(seed):
     X, y = bl.two_moons(40, seed=seed)
     X_test, y_test = bl.two_moons(2000, seed=100 + seed)
     T = np.eye(2)[y]
-    plain, mixed = (bl.train_tiny_mlp(X, T, alpha=a, steps=300, seed=seed) for a in (0.0, 0.4))
+    plain, mixed = (bl.train_tiny_mlp(X, T, mixup_alpha=a, steps=300, seed=seed) for a in (0.0, 0.4))
     grids = [bl.probability_grid(m, (-2.0, 3.0), (-1.75, 2.25)) for m in (plain, mixed)]
     assert grids[1].confidence.mean() < grids[0].confidence.mean() - 0.02
     log_loss = [-np.log(m.predict_proba(X_test)[np.arange(2000), y_test]).mean() for m in (plain, mixed)]
@@ -238,7 +238,7 @@ def test_mixup_is_less_confident_away_from_the_data_and_no_worse_held_out(seed):
 
 
 @pytest.mark.parametrize(("kwargs", "error", "match"), [
-    ({"alpha": -1.0}, ValueError, "alpha"), ({"hidden": 0}, ValueError, "hidden"),
+    ({"mixup_alpha": -1.0}, ValueError, "mixup_alpha"), ({"hidden": 0}, ValueError, "hidden"),
     ({"steps": -1}, ValueError, "steps"), ({"steps": 1.5}, ValueError, "steps"),
     ({"learning_rate": 0.0}, ValueError, "learning_rate"), ({"seed": -1}, ValueError, "seed"),
     ({"hidden": 2.0 + 0j}, TypeError, "hidden"),
@@ -283,7 +283,7 @@ def test_probability_grid_rejects_bad_arguments(args, error, match):
 
 
 # --- many networks at once ------------------------------------------------------------------------------------
-def reference_training(X, T, alpha, hidden, steps, lr, seed):
+def reference_training(X, T, mixup_alpha, hidden, steps, lr, seed):
     """One network trained the long way: the trainer's documented draws, the unbatched exact
     gradient (mlp_loss_and_gradient) and bl.adam; independent of the batched code."""
     n, d = X.shape
@@ -291,8 +291,8 @@ def reference_training(X, T, alpha, hidden, steps, lr, seed):
     W1T = rng.standard_normal((hidden, d)) * np.sqrt(2.0 / d)
     b1 = rng.standard_normal(hidden)
     theta = np.concatenate([W1T.ravel(), b1, np.zeros(T.shape[1] * hidden + T.shape[1])])
-    if alpha > 0:
-        lam = rng.beta(alpha, alpha, size=(steps, 1, n))[:, 0]
+    if mixup_alpha > 0:
+        lam = rng.beta(mixup_alpha, mixup_alpha, size=(steps, 1, n))[:, 0]
         partner = rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1)
     else:
         lam, partner = np.ones((steps, n)), np.tile(np.arange(n), (steps, 1))
@@ -312,23 +312,23 @@ def test_many_networks_equal_each_network_trained_on_its_own():
     X, y = bl.two_moons(45, seed=6)
     settings_ = [(0.0, 0.0), (0.1, 0.0), (0.0, 0.4), (0.2, 3.0), (0.3, 0.05)]
     T = np.stack([bl.smooth_labels(y, 2, eps) for eps, _ in settings_])
-    alphas = [a for _, a in settings_]
-    models = bl.train_tiny_mlps(X, T, alphas, hidden=6, steps=60, learning_rate=0.04, seed=2)
+    mixup_alphas = [a for _, a in settings_]
+    models = bl.train_tiny_mlps(X, T, mixup_alphas, hidden=6, steps=60, learning_rate=0.04, seed=2)
     assert len(models) == len(settings_)
-    for model, targets, alpha in zip(models, T, alphas, strict=True):
-        want = reference_training(X, targets, alpha, hidden=6, steps=60, lr=0.04, seed=2)
+    for model, targets, mixup_alpha in zip(models, T, mixup_alphas, strict=True):
+        want = reference_training(X, targets, mixup_alpha, hidden=6, steps=60, lr=0.04, seed=2)
         np.testing.assert_allclose(model.parameters, want, rtol=1e-9, atol=1e-12)
-        single = bl.train_tiny_mlp(X, targets, alpha=alpha, hidden=6, steps=60, learning_rate=0.04, seed=2)
+        single = bl.train_tiny_mlp(X, targets, mixup_alpha=mixup_alpha, hidden=6, steps=60, learning_rate=0.04, seed=2)
         np.testing.assert_allclose(model.parameters, single.parameters, rtol=1e-12, atol=1e-14)
-        assert model.alpha == alpha and model.steps == 60 and model.hidden == 6
+        assert model.mixup_alpha == mixup_alpha and model.steps == 60 and model.hidden == 6
 
 
 def test_many_networks_with_three_classes_and_no_data():
     X, y = bl.gaussian_blobs(30, seed=1)
     T = np.stack([bl.smooth_labels(y, 3, 0.1), np.eye(3)[y]])
     models = bl.train_tiny_mlps(X, T, [0.0, 1.0], hidden=5, steps=40, seed=3)
-    for model, targets, alpha in zip(models, T, (0.0, 1.0), strict=True):
-        want = reference_training(X, targets, alpha, hidden=5, steps=40, lr=0.05, seed=3)
+    for model, targets, mixup_alpha in zip(models, T, (0.0, 1.0), strict=True):
+        want = reference_training(X, targets, mixup_alpha, hidden=5, steps=40, lr=0.05, seed=3)
         np.testing.assert_allclose(model.parameters, want, rtol=1e-9, atol=1e-12)
     empty = bl.train_tiny_mlps(np.zeros((0, 2)), np.zeros((3, 0, 2)), [0.0, 0.5, 2.0], steps=100)
     probe = np.random.default_rng(0).normal(size=(20, 2))
@@ -347,29 +347,29 @@ def test_trained_networks_are_the_reference_to_the_bit(data, k, settings_, hidde
     X, y = {"moons": lambda: bl.two_moons(30, seed=1), "blobs": lambda: bl.gaussian_blobs(30, seed=1),
             "many": lambda: bl.two_moons(400, seed=2)}[data]()
     T = np.stack([bl.smooth_labels(y, k, eps) for eps, _ in settings_])
-    alphas = [a for _, a in settings_]
-    models = bl.train_tiny_mlps(X, T, alphas, hidden=hidden, steps=steps, seed=4)
-    for model, targets, alpha in zip(models, T, alphas, strict=True):
-        want = reference_training(X, targets, alpha, hidden=hidden, steps=steps, lr=0.05, seed=4)
+    mixup_alphas = [a for _, a in settings_]
+    models = bl.train_tiny_mlps(X, T, mixup_alphas, hidden=hidden, steps=steps, seed=4)
+    for model, targets, mixup_alpha in zip(models, T, mixup_alphas, strict=True):
+        want = reference_training(X, targets, mixup_alpha, hidden=hidden, steps=steps, lr=0.05, seed=4)
         assert np.array_equal(model.parameters, want)
 
 
 def test_a_network_does_not_depend_on_the_batch_it_is_trained_in():
     X, y = bl.two_moons(50, seed=3)
-    eps, alphas = [0.0, 0.1, 0.2, 0.1], [0.0, 0.3, 0.3, 2.0]
+    eps, mixup_alphas = [0.0, 0.1, 0.2, 0.1], [0.0, 0.3, 0.3, 2.0]
     T = np.stack([bl.smooth_labels(y, 2, e) for e in eps])
-    together = bl.train_tiny_mlps(X, T, alphas, steps=80, seed=5)
-    backwards = bl.train_tiny_mlps(X, T[::-1], alphas[::-1], steps=80, seed=5)[::-1]
+    together = bl.train_tiny_mlps(X, T, mixup_alphas, steps=80, seed=5)
+    backwards = bl.train_tiny_mlps(X, T[::-1], mixup_alphas[::-1], steps=80, seed=5)[::-1]
     for m, (a, b) in enumerate(zip(together, backwards, strict=True)):
-        alone = bl.train_tiny_mlp(X, T[m], alpha=alphas[m], steps=80, seed=5)
+        alone = bl.train_tiny_mlp(X, T[m], mixup_alpha=mixup_alphas[m], steps=80, seed=5)
         assert np.array_equal(a.parameters, alone.parameters) and np.array_equal(b.parameters, alone.parameters)
 
 
 @pytest.mark.parametrize(("args", "kwargs", "error", "match"), [
     (([[0.0, 1.0]], [[1.0, 0.0]], [0.0]), {}, ValueError, "targets must have shape"),
-    (([[0.0, 1.0]], [[[1.0, 0.0]], [[0.0, 1.0]]], [0.0]), {}, ValueError, "alphas must have shape"),
-    (([[0.0, 1.0]], [[[1.0, 0.0]]], [-0.5]), {}, ValueError, "alphas"),
-    (([[0.0, 1.0]], [[[1.0, 0.0]]], [np.inf]), {}, ValueError, "alphas"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]], [[0.0, 1.0]]], [0.0]), {}, ValueError, "mixup_alphas must have shape"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [-0.5]), {}, ValueError, "mixup_alphas"),
+    (([[0.0, 1.0]], [[[1.0, 0.0]]], [np.inf]), {}, ValueError, "mixup_alphas"),
     (([[0.0, 1.0]], [[[1.0]]], [0.0]), {}, ValueError, "at least 2 classes"),
     (([[0.0, 1.0]], [[[0.6, 0.6]]], [0.0]), {}, ValueError, "targets"),
     (([0.0, 1.0], [[[1.0, 0.0]]], [0.0]), {}, ValueError, "X must be 2-D"),
@@ -451,29 +451,29 @@ def test_decision_boundary_rejects_bad_arguments(kwargs, error, match):
         bl.decision_boundary(grid.probabilities)
 
 
-# --- mixing weights at tiny alpha --------------------------------------------------------------
-@pytest.mark.parametrize("alpha", [0.3, 1.0, 2.0, 5e-4])
-def test_log_gamma_draws_follow_the_beta_distribution(alpha):
-    """The path mixing_weights takes below SMALL_ALPHA, tried where its draws can be told apart:
-    scipy's Beta(alpha, alpha) cdf must fit them (Kolmogorov-Smirnov); at 5e-4, where the draws
+# --- mixing weights at tiny mixup_alpha --------------------------------------------------------------
+@pytest.mark.parametrize("mixup_alpha", [0.3, 1.0, 2.0, 5e-4])
+def test_log_gamma_draws_follow_the_beta_distribution(mixup_alpha):
+    """The path mixing_weights takes below SMALL_MIXUP_ALPHA, tried where its draws can be told apart:
+    scipy's Beta(mixup_alpha, mixup_alpha) cdf must fit them (Kolmogorov-Smirnov); at 5e-4, where the draws
     round to 0 and 1, about half must lie at each end."""
     from scipy import stats
 
     from bayeslearn.mixup import _beta_by_log_gammas
 
-    lam = _beta_by_log_gammas(np.random.default_rng(0), alpha, (4000,))
+    lam = _beta_by_log_gammas(np.random.default_rng(0), mixup_alpha, (4000,))
     assert np.all((lam >= 0) & (lam <= 1))
-    if alpha >= 0.3:
-        assert stats.kstest(lam, stats.beta(alpha, alpha).cdf).pvalue > 0.01
+    if mixup_alpha >= 0.3:
+        assert stats.kstest(lam, stats.beta(mixup_alpha, mixup_alpha).cdf).pvalue > 0.01
     else:
         assert np.mean((lam < 1e-6) | (lam > 1 - 1e-6)) > 0.99
     assert 0.46 < np.mean(lam < 0.5) < 0.54
 
 
-@pytest.mark.parametrize("alpha", [1e-12, 1e-300, 5e-324])
-def test_tiny_alpha_returns_weights_of_zero_or_one(alpha):
+@pytest.mark.parametrize("mixup_alpha", [1e-12, 1e-300, 5e-324])
+def test_tiny_alpha_returns_weights_of_zero_or_one(mixup_alpha):
     """numpy < 1.25's Beta sampler never returned here (make test-oldest found it)."""
-    batch = bl.mixup_batch(np.arange(20.0).reshape(10, 2), np.eye(2)[np.arange(10) % 2], alpha,
+    batch = bl.mixup_batch(np.arange(20.0).reshape(10, 2), np.eye(2)[np.arange(10) % 2], mixup_alpha,
                            seed=1)
     assert set(np.unique(batch.lam)) <= {0.0, 1.0}
     assert np.all(np.isfinite(batch.inputs)) and np.all(np.isfinite(batch.targets))

@@ -12,7 +12,7 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import train_test_split
 
 import bayeslearn as bl
-from bayeslearn import risk
+from bayeslearn import ridge_risk
 
 # --- empirical_risk and standard_error ----------------------------------------------------
 
@@ -173,7 +173,7 @@ def test_expected_squared_error_matches_monte_carlo_on_regression_data() -> None
 
 def test_expected_squared_error_of_the_least_squares_projection() -> None:
     """The weights minimising the risk solve M w = b; the risk there is the best a degree can do."""
-    M, b = risk._sine_moments(6)
+    M, b = ridge_risk._sine_moments(6)
     w_star = np.linalg.solve(M, b)
     best = bl.expected_squared_error(w_star, 0.25)
     for w in np.random.default_rng(6).normal(scale=0.1, size=(20, 6)) + w_star:

@@ -10,6 +10,10 @@ Bayesian linear regression, :math:`y = Xw + \varepsilon`, :math:`\varepsilon \si
 
 whose maximiser over :math:`(\sigma, \tau)` chooses the regularisation without held-out data
 (empirical Bayes, type-II maximum likelihood; MacKay, 1992).
+
+The concept of this module: the evidence, its maximiser and the posterior predictive they
+give; notebook 08 teaches them. The k-fold cross-validation they are compared with is in
+:mod:`bayeslearn.cross_validation`.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from .records import MeanAndSD, Record
 
 __all__ = [
     "EvidenceFit",
-    "cross_validation_mse",
+    "check_squares_finite",
     "linear_predictive",
     "log_evidence",
     "maximise_evidence",
@@ -53,7 +57,7 @@ def _scale(value: object, name: str) -> np.ndarray:
     return arr
 
 
-def _squares_finite(X: np.ndarray, y: np.ndarray) -> None:
+def check_squares_finite(X: np.ndarray, y: np.ndarray) -> None:
     """A ValueError naming X or y if their squares overflow (singular values squared, y @ y)."""
     with np.errstate(over="ignore"):
         if not np.isfinite(np.einsum("ij,ij->", X, X)):
@@ -123,7 +127,7 @@ def log_evidence(X: ArrayLike, y: ArrayLike, noise_sigma: ArrayLike, prior_sigma
     sigma = _scale(noise_sigma, "noise_sigma")
     tau = _scale(prior_sigma, "prior_sigma")
     v.broadcast(sigma, tau, ("noise_sigma", "prior_sigma"))
-    _squares_finite(X, y)
+    check_squares_finite(X, y)
     s2, proj2, rest = _spectrum(X, y)
     with np.errstate(over="ignore"):
         overflows = s2.size and not np.isfinite(tau.max() ** 2 * s2.max())
@@ -242,7 +246,7 @@ def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: 
         raise ValueError(f"y must hold at least 2 targets, got {y.size}")
     if not np.any(y):
         raise ValueError("y must not be all 0: the evidence then grows without bound as σ, τ → 0")
-    _squares_finite(X, y)
+    check_squares_finite(X, y)
     for arr, name in ((X, "X"), (y, "y")):
         largest = float(np.abs(arr).max(initial=0.0))
         if 0.0 < largest < _SCALE_RANGE[0]:  # squares below the smallest normal float
@@ -279,82 +283,6 @@ def maximise_evidence(X: ArrayLike, y: ArrayLike, tol: float = 1e-10, max_iter: 
     return EvidenceFit(float(np.sqrt(var)), float(np.sqrt(prior_var)), float(alpha),
                        float(_log_evidence(s2, c * c, rest, y.size, var, prior_var)), weights,
                        float(gain.sum()), iteration)
-
-
-def cross_validation_mse(X: ArrayLike, y: ArrayLike, alphas: ArrayLike, folds: int = 5, seed: int = 0) -> np.ndarray:
-    r"""k-fold cross-validated mean squared error of ridge regression, one value per penalty.
-
-    The :math:`n` points are shuffled (seeded) and cut into :math:`k` folds :math:`F_j` of
-    near-equal size; each is held out once while ridge is fitted on the rest:
-
-    .. math::
-
-        \mathrm{CV}(\lambda) = \frac1n \sum_{j=1}^k \sum_{i \in F_j}
-        \bigl(y_i - x_i^\top \hat w_\lambda^{(-j)}\bigr)^2 .
-
-    Every point is held out exactly once, so all the data are used for choosing, and all but
-    a fold for fitting: the held-out choice of notebook 05 without wasting a split.
-
-    Parameters
-    ----------
-    X : array_like of shape (n, d)
-    y : array_like of shape (n,)
-    alphas : array_like of shape (A,)
-        Ridge penalties :math:`\lambda \ge 0`, as in :func:`bayeslearn.ridge_weights`.
-    folds : int, default 5
-        :math:`2 \le k \le n`.
-    seed : int, default 0
-        Seed of the shuffle.
-
-    Returns
-    -------
-    ndarray of shape (A,)
-
-    Raises
-    ------
-    ValueError
-        If shapes do not match, a penalty is negative, ``folds`` is outside [2, n], or the
-        squares of ``X``, ``y`` or the held-out errors overflow.
-
-    See Also
-    --------
-    maximise_evidence, bayeslearn.ridge_risks
-
-    Notes
-    -----
-    Used in: notebook 08, section 4.
-
-    Examples
-    --------
-    >>> X, y = np.ones((4, 1)), np.array([1.0, 2.0, 3.0, 4.0])
-    >>> cross_validation_mse(X, y, [0.0], folds=4).round(4).tolist()  # leave-one-out of a mean
-    [2.2222]
-    """
-    X, y = v.design(X, y)
-    _squares_finite(X, y)
-    alphas = np.atleast_1d(v.non_negative(alphas, "alphas"))
-    if alphas.ndim != 1:
-        raise ValueError(f"alphas must be 1-D, got shape {alphas.shape}")
-    folds = v.integer(folds, "folds", minimum=2)
-    if folds > y.size:
-        raise ValueError(f"folds must be <= the number of points {y.size}, got {folds}")
-    seed = v.integer(seed, "seed", minimum=0)
-    fold_of = np.empty(y.size, dtype=int)
-    fold_of[np.random.default_rng(seed).permutation(y.size)] = np.arange(y.size) % folds
-    total = np.zeros(alphas.size)
-    for j in range(folds):
-        train, held = fold_of != j, fold_of == j
-        U, s, Vt = np.linalg.svd(X[train], full_matrices=False)
-        keep = s > (s[0] if s.size else 0.0) * max(X.shape) * np.finfo(float).eps
-        with np.errstate(divide="ignore", invalid="ignore"):  # 0 / 0 for a dropped direction at alpha 0
-            gain = np.where(keep, s / (s * s + alphas[:, None]), 0.0)  # (A, r)
-        W = (gain * (U.T @ y[train])) @ Vt  # (A, d)
-        with np.errstate(over="ignore"):
-            total += ((y[held][:, None] - X[held] @ W.T) ** 2).sum(axis=0)
-    if not np.isfinite(total).all():
-        raise ValueError("y or X is too large: the held-out squared errors overflow the largest float")
-    return total / y.size
-
 
 
 def linear_predictive(
@@ -408,7 +336,7 @@ def linear_predictive(
         raise ValueError(f"X_new must have {X.shape[1]} columns like X, got {X_new.shape[1]}")
     var = v.scalar(_scale(noise_sigma, "noise_sigma"), "noise_sigma") ** 2
     prior_var = v.scalar(_scale(prior_sigma, "prior_sigma"), "prior_sigma") ** 2
-    _squares_finite(X, y)
+    check_squares_finite(X, y)
     with np.errstate(over="ignore"):
         precision = X.T @ X / var + np.eye(X.shape[1]) / prior_var
         if not np.isfinite(precision).all():

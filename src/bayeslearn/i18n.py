@@ -2,9 +2,10 @@
 
 Every sentence or label the library itself puts in front of a reader (slider descriptions,
 widget readouts and accessible names, figure-helper text, the self-checks' verdicts and
-hints) is looked up, by its English text, in one catalogue, :data:`bayeslearn.messages.MESSAGES`,
-which holds an English and a Korean entry for each. A notebook chooses its language once, in
-its import cell::
+hints) is looked up, by its English text, in one catalogue, :data:`bayeslearn.i18n.MESSAGES`
+(the figures' and widgets' text of :mod:`bayeslearn.messages` with the self-checks' of
+:mod:`bayeslearn.messages_exercises`), which holds an English and a Korean entry for each. A
+notebook chooses its language once, in its import cell::
 
     import bayeslearn as bl
     bl.set_language("en")   # the Korean edition (notebooks/ko/) says bl.set_language("ko")
@@ -24,12 +25,19 @@ Examples
 
 from __future__ import annotations
 
-from .messages import MESSAGES
+from .messages import MESSAGES as FIGURE_MESSAGES
+from .messages_exercises import EXERCISE_MESSAGES
 
 __all__ = ["LANGUAGES", "get_language", "set_language", "tr"]
 
 #: The languages of the catalogue: English and Korean.
 LANGUAGES: tuple[str, ...] = ("en", "ko")
+
+#: The one catalogue :func:`tr` reads: the figures' and widgets' text
+#: (:mod:`bayeslearn.messages`) and the self-checks' (:mod:`bayeslearn.messages_exercises`).
+MESSAGES: dict[str, dict[str, str]] = {**FIGURE_MESSAGES, **EXERCISE_MESSAGES}
+if len(MESSAGES) != len(FIGURE_MESSAGES) + len(EXERCISE_MESSAGES):  # pragma: no cover
+    raise ImportError("a message is in both bayeslearn.messages and bayeslearn.messages_exercises")
 
 _language = "en"
 
@@ -80,7 +88,7 @@ def tr(message: str, **fields: object) -> str:
     Parameters
     ----------
     message : str
-        The English text, exactly as it is a key of :data:`bayeslearn.messages.MESSAGES`.
+        The English text, exactly as it is a key of :data:`bayeslearn.i18n.MESSAGES`.
     **fields
         Values for the message's ``{name}`` placeholders; ``str.format`` is applied only
         when there are fields, so a message without them may hold literal braces.
@@ -102,5 +110,5 @@ def tr(message: str, **fields: object) -> str:
     try:
         text = MESSAGES[message][_language]
     except KeyError:
-        raise KeyError(f"message {message!r} has no {_language!r} entry in bayeslearn.messages") from None
+        raise KeyError(f"message {message!r} has no {_language!r} entry in bayeslearn.i18n.MESSAGES") from None
     return text.format(**fields) if fields else text

@@ -39,8 +39,8 @@ from .records import Record
 
 __all__ = [
     "MixupBatch",
-    "SMALL_ALPHA",
-    "checked_alpha",
+    "SMALL_MIXUP_ALPHA",
+    "checked_mixup_alpha",
     "checked_examples",
     "mix_rows",
     "mixing_weights",
@@ -63,13 +63,13 @@ class MixupBatch(Record):
         The mixed targets :math:`\tilde t_i`, each a distribution over the K classes.
     lam : ndarray of shape (n,)
         The mixing weights :math:`\lambda_i \sim \operatorname{Beta}(\alpha, \alpha)` (all 1
-        when ``alpha = 0``).
+        when ``mixup_alpha = 0``).
     partner : ndarray of int, shape (n,)
         The partner :math:`\pi(i)` of each example, a random permutation of the rows.
 
     Examples
     --------
-    >>> batch = mixup_batch([[0.0], [1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.0)
+    >>> batch = mixup_batch([[0.0], [1.0]], [[1.0, 0.0], [0.0, 1.0]], mixup_alpha=0.0)
     >>> batch.inputs.tolist(), batch.partner.shape
     ([[0.0], [1.0]], (2,))
     """
@@ -95,23 +95,23 @@ def checked_examples(X: ArrayLike, targets: ArrayLike) -> tuple[np.ndarray, np.n
     return X, T
 
 
-def checked_alpha(alpha: object) -> float:
+def checked_mixup_alpha(mixup_alpha: object) -> float:
     """A mixup strength, checked: a finite number >= 0.
 
 
     Used in: notebook 06, section 3; notebook 06, section 4; notebook 07, section 9; notebook 08, section 3
     """
-    return v.scalar(v.non_negative(alpha, "alpha"), "alpha")
+    return v.scalar(v.non_negative(mixup_alpha, "mixup_alpha"), "mixup_alpha")
 
-#: Below this alpha, numpy's Beta sampler before 1.25 can loop for ever (both shapes tiny, seen
+#: Below this mixup_alpha, numpy's Beta sampler before 1.25 can loop for ever (both shapes tiny, seen
 #: from about 1e-8); mixing_weights then draws through log-gammas, exactly and in bounded time.
-SMALL_ALPHA = 1e-3
+SMALL_MIXUP_ALPHA = 1e-3
 
 
-def mixing_weights(rng: np.random.Generator, alpha: float, shape: tuple[int, ...]) -> np.ndarray:
+def mixing_weights(rng: np.random.Generator, mixup_alpha: float, shape: tuple[int, ...]) -> np.ndarray:
     r"""Draw mixup weights :math:`\lambda \sim \mathrm{Beta}(\alpha, \alpha)` of ``shape``.
 
-    For :math:`\alpha \ge` ``SMALL_ALPHA`` this is ``rng.beta(alpha, alpha, shape)``. Below it,
+    For :math:`\alpha \ge` ``SMALL_MIXUP_ALPHA`` this is ``rng.beta(mixup_alpha, mixup_alpha, shape)``. Below it,
     :math:`\lambda = \sigma(\log G_1 - \log G_2)` with :math:`G_i \sim \mathrm{Gamma}(\alpha)`
     drawn as :math:`G'_i U_i^{1/\alpha}`, :math:`G'_i \sim \mathrm{Gamma}(\alpha + 1)`,
     :math:`U_i \sim U(0, 1]` (the same distribution, computed in logs): the weights are then
@@ -123,7 +123,7 @@ def mixing_weights(rng: np.random.Generator, alpha: float, shape: tuple[int, ...
     ----------
     rng : numpy.random.Generator
         The random generator to draw from.
-    alpha : float
+    mixup_alpha : float
         :math:`\alpha > 0` (not checked: the public callers check it).
     shape : tuple of int
         Shape of the draw.
@@ -136,26 +136,26 @@ def mixing_weights(rng: np.random.Generator, alpha: float, shape: tuple[int, ...
     Examples
     --------
     >>> lam = mixing_weights(np.random.default_rng(0), 1e-6, (1000,))
-    >>> bool(np.all((lam < 1e-9) | (lam > 1 - 1e-9)))     # tiny alpha: 0 or 1
+    >>> bool(np.all((lam < 1e-9) | (lam > 1 - 1e-9)))     # tiny mixup_alpha: 0 or 1
     True
     """
-    if alpha >= SMALL_ALPHA:
-        return rng.beta(alpha, alpha, size=shape)
-    return _beta_by_log_gammas(rng, alpha, shape)
+    if mixup_alpha >= SMALL_MIXUP_ALPHA:
+        return rng.beta(mixup_alpha, mixup_alpha, size=shape)
+    return _beta_by_log_gammas(rng, mixup_alpha, shape)
 
 
-def _beta_by_log_gammas(rng: np.random.Generator, alpha: float,
+def _beta_by_log_gammas(rng: np.random.Generator, mixup_alpha: float,
                         shape: tuple[int, ...]) -> np.ndarray:
-    """Beta(alpha, alpha) draws as the sigmoid of a log-ratio of gammas (see mixing_weights)."""
-    gammas = rng.standard_gamma(alpha + 1.0, size=(2, *shape))
+    """Beta(mixup_alpha, mixup_alpha) draws as the sigmoid of a log-ratio of gammas (see mixing_weights)."""
+    gammas = rng.standard_gamma(mixup_alpha + 1.0, size=(2, *shape))
     uniforms = 1.0 - rng.random((2, *shape))  # in (0, 1]: the log is finite
     with np.errstate(over="ignore"):  # a log-ratio of +-inf is a weight of exactly 1 or 0
-        d = (np.log(uniforms[0]) - np.log(uniforms[1])) / alpha + np.log(gammas[0] / gammas[1])
+        d = (np.log(uniforms[0]) - np.log(uniforms[1])) / mixup_alpha + np.log(gammas[0] / gammas[1])
     e = np.exp(-np.abs(d))
     return np.where(d >= 0, 1.0 / (1.0 + e), e / (1.0 + e))  # the sigmoid, without overflow
 
 
-def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -> MixupBatch:
+def mixup_batch(X: ArrayLike, targets: ArrayLike, mixup_alpha: float, seed: int = 0) -> MixupBatch:
     r"""Mix every example with a random partner: convex combinations of inputs and soft targets.
 
     .. math::
@@ -169,7 +169,7 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
     sets how far from the data the mixed points go: as :math:`\alpha \to 0` the weights pile
     up at 0 and 1 and every mixed pair is (nearly) one of the original pairs; at
     :math:`\alpha = 1` the weight is uniform on [0, 1]; large :math:`\alpha` concentrates it
-    at 1/2. ``alpha = 0`` means mixup is off (:math:`\lambda_i = 1`), as in the reference
+    at 1/2. ``mixup_alpha = 0`` means mixup is off (:math:`\lambda_i = 1`), as in the reference
     implementation of Zhang et al. (2018), who draw one :math:`\lambda` per minibatch where
     this function draws one per example.
 
@@ -181,7 +181,7 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
         Inputs.
     targets : array_like of shape (n, K)
         Target distributions (one-hot labels, smoothed labels or any soft labels).
-    alpha : float
+    mixup_alpha : float
         Parameter :math:`\alpha \ge 0` of the symmetric Beta distribution; 0 turns mixup off.
     seed : int, default 0
         Seed of the random generator (mixing weights and partners).
@@ -197,7 +197,7 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
         If ``seed`` is not an integer or an array is not numeric.
     ValueError
         If ``X`` is not 2-D and finite, ``targets`` are not distributions with one row per
-        input, ``alpha`` is negative or not finite, or ``seed`` is negative.
+        input, ``mixup_alpha`` is negative or not finite, or ``seed`` is negative.
 
     See Also
     --------
@@ -210,19 +210,19 @@ def mixup_batch(X: ArrayLike, targets: ArrayLike, alpha: float, seed: int = 0) -
 
     Examples
     --------
-    >>> batch = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.4, seed=3)
+    >>> batch = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], mixup_alpha=0.4, seed=3)
     >>> bool(np.allclose(batch.targets.sum(axis=1), 1.0))
     True
-    >>> off = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], alpha=0.0)
+    >>> off = mixup_batch([[0.0, 0.0], [1.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]], mixup_alpha=0.0)
     >>> off.inputs.tolist(), off.lam.tolist()
     ([[0.0, 0.0], [1.0, 1.0]], [1.0, 1.0])
     """
     X, T = checked_examples(X, targets)
-    alpha = checked_alpha(alpha)
+    mixup_alpha = checked_mixup_alpha(mixup_alpha)
     seed = v.integer(seed, "seed", minimum=0)
     rng = np.random.default_rng(seed)
     n = X.shape[0]
-    lam = mixing_weights(rng, alpha, (n,)) if alpha > 0 else np.ones(n)
+    lam = mixing_weights(rng, mixup_alpha, (n,)) if mixup_alpha > 0 else np.ones(n)
     partner = rng.permutation(n)
     return MixupBatch(mix_rows(X, lam, partner), mix_rows(T, lam, partner), lam, partner)
 

@@ -125,8 +125,8 @@ class TinyMLP(Record):
         layout :func:`mlp_loss_and_gradient` differentiates.
     num_inputs, hidden, num_classes : int
         Sizes of the three layers.
-    alpha : float
-        The mixup strength it was trained with (0: no mixup).
+    mixup_alpha : float
+        The mixup strength :math:`\alpha` of Beta(α, α) it was trained with (0: no mixup).
     steps : int
         Number of Adam steps it was trained for (0 when there were no data).
 
@@ -141,7 +141,7 @@ class TinyMLP(Record):
     num_inputs: int
     hidden: int
     num_classes: int
-    alpha: float = 0.0
+    mixup_alpha: float = 0.0
     steps: int = 0
 
     def logits(self, X: ArrayLike) -> NDArray[np.float64]:

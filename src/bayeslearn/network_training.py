@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import validation as v
-from .mixup import checked_alpha, checked_examples, mixing_weights
+from .mixup import checked_examples, checked_mixup_alpha, mixing_weights
 from .network import TinyMLP, layer_shapes, parameter_count, unpack_parameters
 from .optim import AdamState
 
@@ -24,7 +24,7 @@ def train_tiny_mlp(
     X: ArrayLike,
     targets: ArrayLike,
     *,
-    alpha: float = 0.0,
+    mixup_alpha: float = 0.0,
     hidden: int = 16,
     steps: int = 200,
     learning_rate: float = 0.05,
@@ -33,10 +33,10 @@ def train_tiny_mlp(
     r"""Train a one-hidden-layer ReLU network on soft targets, with or without mixup.
 
     Full-batch Adam (:func:`bayeslearn.adam`) on the mean cross-entropy
-    :math:`\frac1n \sum_i H(\tilde t_i, q(\tilde x_i))`. With ``alpha > 0`` every step sees a
+    :math:`\frac1n \sum_i H(\tilde t_i, q(\tilde x_i))`. With ``mixup_alpha > 0`` every step sees a
     fresh mixed batch (:func:`mixup_batch`: a new :math:`\lambda_i \sim
     \operatorname{Beta}(\alpha, \alpha)` and partner for every example), so the network fits
-    the *vicinal* risk; with ``alpha = 0`` it fits the empirical risk of the targets as given.
+    the *vicinal* risk; with ``mixup_alpha = 0`` it fits the empirical risk of the targets as given.
     Label smoothing is a choice of targets: pass ``bayeslearn.smooth_labels(y, K, eps)``.
 
     The hidden layer starts at random (He-scaled weights, unit-variance biases); the output
@@ -52,7 +52,7 @@ def train_tiny_mlp(
         Inputs, n >= 0.
     targets : array_like of shape (n, K)
         Target distributions, K >= 2.
-    alpha : float, default 0.0
+    mixup_alpha : float, default 0.0
         Mixup strength :math:`\alpha \ge 0`; 0 is no mixup.
     hidden : int, default 16
         Number of hidden units, >= 1.
@@ -86,22 +86,22 @@ def train_tiny_mlp(
     >>> X, y = two_moons(100, seed=0)
     >>> T = np.eye(2)[y]
     >>> plain = train_tiny_mlp(X, T, steps=150)
-    >>> mixed = train_tiny_mlp(X, T, alpha=0.4, steps=150)
+    >>> mixed = train_tiny_mlp(X, T, mixup_alpha=0.4, steps=150)
     >>> bool(mixed.predict_proba(X).max(axis=1).mean() < plain.predict_proba(X).max(axis=1).mean())
     True
     """
     X, T = checked_examples(X, targets)
     if T.shape[1] < 2:
         raise ValueError(f"targets must have at least 2 classes, got {T.shape[1]}")
-    alpha = checked_alpha(alpha)
+    mixup_alpha = checked_mixup_alpha(mixup_alpha)
     hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
-    return _trained(X, T[None], np.array([alpha]), hidden, steps, lr, seed)[0]
+    return _trained(X, T[None], np.array([mixup_alpha]), hidden, steps, lr, seed)[0]
 
 
 def train_tiny_mlps(
     X: ArrayLike,
     targets: ArrayLike,
-    alphas: ArrayLike,
+    mixup_alphas: ArrayLike,
     *,
     hidden: int = 16,
     steps: int = 200,
@@ -110,7 +110,7 @@ def train_tiny_mlps(
 ) -> list[TinyMLP]:
     r"""Train several tiny networks on the same inputs at once: one per target set and mixup strength.
 
-    Network :math:`m` is exactly ``train_tiny_mlp(X, targets[m], alpha=alphas[m], ...)``,
+    Network :math:`m` is exactly ``train_tiny_mlp(X, targets[m], mixup_alpha=mixup_alphas[m], ...)``,
     with the same seed, so the same starting weights and, for the same :math:`\alpha`, the
     same mixing draws. All of them are trained in one batched run of Adam, with the very
     operations of :func:`bayeslearn.adam` on the gradient of :func:`mlp_loss_and_gradient`
@@ -137,7 +137,7 @@ def train_tiny_mlps(
     targets : array_like of shape (M, n, K)
         One set of target distributions per network (e.g. the labels smoothed by M values
         of :math:`\varepsilon`), K >= 2, M >= 1.
-    alphas : array_like of shape (M,)
+    mixup_alphas : array_like of shape (M,)
         The mixup strength :math:`\alpha_m \ge 0` of each network; 0 is no mixup.
     hidden, steps, learning_rate, seed
         As in :func:`train_tiny_mlp`, shared by all the networks.
@@ -165,7 +165,7 @@ def train_tiny_mlps(
     >>> X, y = two_moons(40, seed=0)
     >>> T = np.stack([np.eye(2)[y], np.full((40, 2), 0.5)])
     >>> one_hot, flat = train_tiny_mlps(X, T, [0.4, 0.0], steps=50)
-    >>> bool(np.array_equal(one_hot.parameters, train_tiny_mlp(X, T[0], alpha=0.4, steps=50).parameters))
+    >>> bool(np.array_equal(one_hot.parameters, train_tiny_mlp(X, T[0], mixup_alpha=0.4, steps=50).parameters))
     True
     >>> flat.predict_proba([[0.5, 0.25]]).round(2).tolist()    # uniform targets: a uniform net
     [[0.5, 0.5]]
@@ -176,18 +176,18 @@ def train_tiny_mlps(
         raise ValueError(f"targets must have shape (M, n, K) with M >= 1 and n = {X.shape[0]} rows, got {T.shape}")
     if T.shape[2] < 2:
         raise ValueError(f"targets must have at least 2 classes, got {T.shape[2]}")
-    a = v.non_negative(alphas, "alphas")
+    a = v.non_negative(mixup_alphas, "mixup_alphas")
     if a.shape != (T.shape[0],):
-        raise ValueError(f"alphas must have shape ({T.shape[0]},), one per target set, got {a.shape}")
+        raise ValueError(f"mixup_alphas must have shape ({T.shape[0]},), one per target set, got {a.shape}")
     hidden, steps, lr, seed = _hyper_parameters(hidden, steps, learning_rate, seed)
     return _trained(X, T, a, hidden, steps, lr, seed)
 
 
-def _trained(X: np.ndarray, T: np.ndarray, alphas: np.ndarray, hidden: int, steps: int, lr: float,
+def _trained(X: np.ndarray, T: np.ndarray, mixup_alphas: np.ndarray, hidden: int, steps: int, lr: float,
              seed: int) -> list[TinyMLP]:
     """:func:`_train_batch`, refusing weights that overflowed (a huge learning rate or inputs)."""
     with np.errstate(over="ignore", invalid="ignore"):
-        models = _train_batch(X, T, alphas, hidden, steps, lr, seed)
+        models = _train_batch(X, T, mixup_alphas, hidden, steps, lr, seed)
     if not all(np.isfinite(model.parameters).all() for model in models):
         raise ValueError(f"learning_rate {lr:.4g} or X: the weights overflowed during training")
     return models
@@ -202,13 +202,13 @@ def _hyper_parameters(hidden: object, steps: object, learning_rate: object,
     return hidden, steps, lr, seed
 
 
-def _train_batch(X: np.ndarray, T: np.ndarray, alphas: np.ndarray, hidden: int, steps: int, lr: float,
+def _train_batch(X: np.ndarray, T: np.ndarray, mixup_alphas: np.ndarray, hidden: int, steps: int, lr: float,
                  seed: int) -> list[TinyMLP]:
-    """M networks at once: X (n, d) shared, T (M, n, K), alphas (M,); validated input.
+    """M networks at once: X (n, d) shared, T (M, n, K), mixup_alphas (M,); validated input.
 
     Every network starts from the draws of ``default_rng(seed)``: the initial weights, then
     the mixing weights and partners of every step. Networks of equal seed share the first, and
-    networks of equal seed and alpha the second, so each is drawn once.
+    networks of equal seed and mixup_alpha the second, so each is drawn once.
     """
     (n, d), (M, _, K) = X.shape, T.shape
     shapes = layer_shapes(d, hidden, K)
@@ -218,18 +218,18 @@ def _train_batch(X: np.ndarray, T: np.ndarray, alphas: np.ndarray, hidden: int, 
     W1T[...] = rng.standard_normal(W1T.shape[1:]) * np.sqrt(2.0 / d)
     b1[...] = rng.standard_normal(b1.shape[1:])
     if n == 0 or steps == 0:
-        return [TinyMLP(theta[m].copy(), d, hidden, K, float(alphas[m]), 0) for m in range(M)]
+        return [TinyMLP(theta[m].copy(), d, hidden, K, float(mixup_alphas[m]), 0) for m in range(M)]
     state = rng.bit_generator.state  # after the initial weights: where the mixing draws start
     draws: dict[float, tuple[np.ndarray, np.ndarray]] = {}
-    for alpha in sorted({float(a) for a in alphas if a > 0}):
+    for mixup_alpha in sorted({float(a) for a in mixup_alphas if a > 0}):
         rng.bit_generator.state = state
-        draws[alpha] = (mixing_weights(rng, alpha, (steps, n)),
+        draws[mixup_alpha] = (mixing_weights(rng, mixup_alpha, (steps, n)),
                         rng.permuted(np.tile(np.arange(n), (steps, 1)), axis=1))
     data = np.empty((M, d + K, n))  # C order: the memory layout decides how BLAS rounds
     data[:, :d], data[:, d:] = X.T, T.transpose(0, 2, 1)  # each example a column (x; t)
-    batches = _batches(data, [draws.get(float(a)) for a in alphas], steps)
+    batches = _batches(data, [draws.get(float(a)) for a in mixup_alphas], steps)
     final = _adam_steps(theta, batches, shapes, n, steps, lr)
-    return [TinyMLP(final[m].copy(), d, hidden, K, float(alphas[m]), steps) for m in range(M)]
+    return [TinyMLP(final[m].copy(), d, hidden, K, float(mixup_alphas[m]), steps) for m in range(M)]
 
 
 def _batches(data: np.ndarray, draws: list[tuple[np.ndarray, np.ndarray] | None],

@@ -12,11 +12,8 @@ import numpy as np
 
 from ..divergence import entropy
 from ..i18n import tr
-from ..unlabelled import (
-    distribution_alignment,
-    entropy_minimisation_gradient,
-    information_maximisation_loss,
-)
+from ..pseudo_labelling import distribution_alignment
+from ..unlabelled import entropy_minimisation_gradient, information_maximisation_loss
 from .core import Verdict, close, verdict
 
 __all__ = ["exercise_7_1", "exercise_7_2", "exercise_7_3", "exercise_7_4"]
