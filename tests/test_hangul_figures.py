@@ -13,7 +13,6 @@ import json
 import logging
 import warnings
 from pathlib import Path
-from types import SimpleNamespace
 
 import matplotlib as mpl
 import numpy as np
@@ -37,7 +36,8 @@ def draws_hangul(path: str) -> bool:
     return FT2Font(path).get_char_index(ord("가")) != 0
 
 
-def render(title: str, family: list[str] | None = None, korean_ticks: bool = True) -> np.ndarray:
+def render(title: str, family: list[str] | None = None, korean_ticks: bool = True,
+           weight: str = "normal") -> np.ndarray:
     """The RGB pixels of a small figure with ``title``, negative ticks and (optionally) Korean tick labels."""
     style = dict(plotting.STYLE)
     if family is not None:
@@ -47,7 +47,7 @@ def render(title: str, family: list[str] | None = None, korean_ticks: bool = Tru
         FigureCanvasAgg(fig)
         ax = fig.subplots()
         ax.plot([-3, 0, 3], [-1, 0, 1])
-        ax.set_title(title)
+        ax.set_title(title, fontweight=weight)
         if korean_ticks:
             ax.set_xticks([-2, 0, 2], ["−2 (왼쪽)", "0", "2 (오른쪽)"])
             ax.set_xlabel("사후확률 θ")
@@ -71,6 +71,7 @@ def test_a_korean_figure_draws_without_a_missing_glyph_or_findfont_warning(caplo
     with caplog.at_level(logging.WARNING, logger="matplotlib"), warnings.catch_warnings():
         warnings.simplefilter("error")
         pixels = render("가능도와 사전확률 (−1 < θ)")
+        render("∞ 1.25 굵은 글씨", weight="bold")  # bold falls back too (notebook 02's bar labels)
     assert [r.getMessage() for r in caplog.records if "font" in r.getMessage()] == []
     assert (pixels < 128).any()
 
@@ -99,11 +100,11 @@ def test_fonts_on_disk_that_a_stale_font_cache_does_not_know_are_added(monkeypat
     added = []
 
     class StaleManager:
-        ttflist = [SimpleNamespace(name="DejaVu Sans")]
+        ttflist = [font_manager.FontEntry(name="DejaVu Sans")]
 
         def addfont(self, path):
             added.append(path)
-            self.ttflist.append(SimpleNamespace(name=FT2Font(path).family_name))
+            self.ttflist.append(font_manager.FontEntry(fname=path, name=FT2Font(path).family_name))
 
     monkeypatch.setattr(font_manager, "fontManager", StaleManager())
     assert plotting._NANUM_DIR.is_dir(), "fonts-nanum is not installed: make installs it"

@@ -17,6 +17,7 @@ installed families are listed (an absent one would make matplotlib log "findfont
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 from typing import Any, Literal, TypedDict, overload
@@ -90,6 +91,15 @@ def _font_family() -> list[str]:
         for path in sorted(_NANUM_DIR.glob("NanumGothic*.ttf")):
             font_manager.fontManager.addfont(str(path))
         known = {font.name for font in font_manager.fontManager.ttflist}
+    # fonts-nanum's NanumGothicBold.ttf is the family's bold but declares weight 600 in its
+    # OS/2 table: matplotlib would log "Failed to find font weight bold" (into the notebook's
+    # output) for every bold text, Latin too, since every text falls back through the family.
+    font_manager.fontManager.ttflist = [
+        dataclasses.replace(font, weight=700)
+        if font.name in HANGUL_FONTS and font.weight == 600 and font.fname.endswith("Bold.ttf")
+        else font
+        for font in font_manager.fontManager.ttflist
+    ]
     return ["DejaVu Sans", *(family for family in HANGUL_FONTS if family in known)]
 
 
