@@ -28,7 +28,10 @@ ROOT = Path(__file__).parent.parent
 #: The Korean twin of every English notebook and solution (tests/test_korean_edition.py checks they exist).
 KOREAN_NOTEBOOKS = [p.parent / "ko" / p.name for d in ("notebooks", "solutions")
                     for p in sorted((ROOT / d).glob("[0-9][0-9]_*.ipynb"))]
-FONT_TROUBLE = ("missing from font", "findfont")
+#: What matplotlib logs or warns when a glyph is missing: text ("Glyph ... missing from font"),
+#: mathtext ("Font 'default' does not have a glyph": a Hangul letter inside a $...$ label, where
+#: no font fallback happens), or a font not found.
+FONT_TROUBLE = ("missing from font", "does not have a glyph", "findfont")
 
 
 def draws_hangul(path: str) -> bool:

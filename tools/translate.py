@@ -30,7 +30,8 @@ Usage::
     python tools/translate.py build    [NOTEBOOK ...]   # write the Korean notebooks (no outputs)
 
 Without NOTEBOOK, every notebook in notebooks/ and solutions/. ``build`` writes notebooks whose
-outputs are empty; ``tools/execute_notebooks.py`` then executes them.
+outputs are empty (a Korean notebook whose sources it would not change is left as it is, with
+its outputs); ``tools/execute_notebooks.py`` then executes them.
 """
 
 from __future__ import annotations
@@ -91,7 +92,9 @@ def masked(code: str) -> str:
 
     class Mask(ast.NodeTransformer):
         def visit_JoinedStr(self, node: ast.JoinedStr) -> ast.AST:
-            self.generic_visit(node)  # a label in braces, f"{'weak' if a else 'strong'}", is text
+            for value in node.values:  # a label in braces, f"{'a' if x else 'b'}", is text too;
+                if isinstance(value, ast.FormattedValue):  # a format spec is not
+                    value.value = self.visit(value.value)
             values = sorted(ast.dump(v) for v in node.values if isinstance(v, ast.FormattedValue))
             return ast.Constant(value=("f-string", *values))
 
@@ -331,9 +334,16 @@ def build(english: Path) -> Path:
         "english": f"../{english.name}",
     }
     target = korean_path(english)
+    if target.exists() and _sources(json.loads(target.read_text(encoding="utf-8"))) == _sources(ko):
+        return target  # already this build: keep its executed outputs
     target.parent.mkdir(exist_ok=True)
     target.write_text(json.dumps(ko, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return target
+
+
+def _sources(nb: dict) -> list[tuple[str, str, str]]:
+    """What a build decides in a notebook: each cell's type, id and text."""
+    return [(cell["cell_type"], cell["id"], source(cell)) for cell in nb["cells"]]
 
 
 def _describe(report: dict[str, list[str]]) -> str:
