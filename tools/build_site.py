@@ -482,10 +482,12 @@ def build_site(out_dir: str | Path, root: str | Path = ROOT, mathjax: str | Path
         else:
             text = _notebook_page(page, pages, exporter, out_dir)
         target = out_dir / page.output
-        links = dict(by_source["en"])
-        if page.lang != "en":  # a Korean page links the Korean twin of a page where there is one
-            links.update({p.source.resolve(): p.twin for p in pages if p.lang == "en" and p.twin is not None})
-            links.update(by_source[page.lang])
+        # a link goes to the page its file became, in either edition (00 links the Korean start
+        # page, the Korean 00 the English one); a file both editions share (the glossary) goes
+        # to the page of this page's language
+        links = {source: output for lang in _WORDS for source, output in by_source[lang].items()}
+        links.update(by_source["en"])
+        links.update(by_source[page.lang])
         target.write_text(rewrite_links(text, page, links, out_dir), encoding="utf-8")
         written.append(target)
     index = Page(root / "index", PurePosixPath("index.html"), "bayeslearn", "index")
