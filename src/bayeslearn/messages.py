@@ -13,6 +13,34 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- Figures and widgets (bayeslearn.plotting, bayeslearn.widgets)
+    "likelihood": {
+        "en": "likelihood",
+        "ko": "가능도",
+    },
+    "prior": {
+        "en": "prior",
+        "ko": "사전분포",
+    },
+    "posterior": {
+        "en": "posterior",
+        "ko": "사후분포",
+    },
+    "truth": {
+        "en": "truth",
+        "ko": "참값",
+    },
+    "data": {
+        "en": "data",
+        "ko": "데이터",
+    },
+    "approximation": {
+        "en": "approximation",
+        "ko": "근사",
+    },
+    "other": {
+        "en": "other",
+        "ko": "기타",
+    },
     "undefined": {
         "en": "undefined",
         "ko": "정의되지 않음",

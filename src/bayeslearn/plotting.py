@@ -40,6 +40,7 @@ __all__ = [
     "label_axes",
     "live_figure",
     "panels",
+    "role_label",
     "small_multiples",
     "style_line",
     "use_style",
@@ -341,6 +342,43 @@ def format_number(value: float | int) -> str:
     if value != 0 and (abs(value) >= 1e5 or abs(value) < 1e-3):
         return f"{value:.3e}"
     return f"{value:.4g}" if abs(value) >= 1 else f"{value:.4f}"
+
+
+def role_label(role: str) -> str:
+    """What a curve playing ``role`` is called in a legend, in the current language.
+
+    The role names of :data:`COLORS` are keys the code uses (a colour, a line style); this is
+    the word a reader sees for them, "prior" or, after ``bayeslearn.set_language("ko")``,
+    "사전분포".
+
+    Used in: notebook 02, section 1; notebook 02, section 3; notebook 02, section 4;
+    notebook 02, section 7; notebook 02, section 8; notebook 03, section 9
+
+    Parameters
+    ----------
+    role : str
+        One of the keys of :data:`COLORS`.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``role`` is not a key of :data:`COLORS`.
+
+    Examples
+    --------
+    >>> role_label("prior"), role_label("mle")
+    ('prior', 'MLE')
+    """
+    labels = {"likelihood": tr("likelihood"), "prior": tr("prior"), "posterior": tr("posterior"),
+              "mle": "MLE", "map": "MAP", "truth": tr("truth"), "data": tr("data"),
+              "approx": tr("approximation"), "neutral": tr("other")}
+    if not isinstance(role, str) or role not in labels:
+        raise ValueError(f"role must be one of {sorted(labels)}, got {role!r}")
+    return labels[role]
 
 
 def label_axes(ax: Axes, xlabel: str, ylabel: str, title: str | None = None) -> Axes:
